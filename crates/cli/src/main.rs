@@ -1,0 +1,552 @@
+//! `dragoman`: the command-line front of Dragoman. Glue only: reading
+//! inputs, running the extractor in parallel, loading the store, printing.
+
+mod input;
+mod progress;
+mod stream;
+mod table;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use dragoman_extract::{Extractor, Resources};
+use dragoman_graph::{analytics, dot, export, select, GraphStore, LoadOutcome, Minter, QueryResults, RdfFormat};
+use dragoman_model::{Article, Extraction, PloverType, Relation};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Build a knowledge graph of who did what to whom from international-affairs
+/// news: actors, interactions and events with provenance, in an embedded RDF
+/// store you can query with SPARQL, export and draw.
+#[derive(Parser, Debug)]
+#[command(name = "dragoman", version, about, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    #[command(flatten)]
+    global: Global,
+}
+
+#[derive(Args, Debug)]
+struct Global {
+    /// The on-disk store directory.
+    #[arg(long, global = true, env = "DRAGOMAN_STORE", default_value = "dragoman-store")]
+    store: PathBuf,
+    /// Base IRI under which actors, events, articles and statements are minted.
+    #[arg(long, global = true, default_value = dragoman_graph::vocab::DEFAULT_BASE)]
+    base: String,
+    /// A directory laid out like `data/` whose files replace the built-in
+    /// gazetteer, lexicon, event nouns, titles or body nouns.
+    #[arg(long, global = true, env = "DRAGOMAN_DATA")]
+    data: Option<PathBuf>,
+    /// No progress or summaries on stderr; errors still print.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract actors, events and statements and print them as JSON Lines
+    /// (the statements stream of FORMAT.md).
+    Extract {
+        /// Article files (.txt, .md), JSON Lines archives, or directories.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+        format: ExtractFormat,
+        /// Also emit speculative, planned and conditional statements.
+        #[arg(long)]
+        all: bool,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Extract and load articles into the store; re-ingesting an article
+    /// replaces its graph.
+    Build {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Also write graph.ttl, graph.nq, graph.dot and graph.svg here.
+        #[arg(long, value_name = "DIR")]
+        export: Option<PathBuf>,
+        /// Worker threads for extraction (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Run a SPARQL 1.1 query over the store (the union of all articles).
+    Query {
+        /// A file with the query; use -e for an inline query.
+        #[arg(required_unless_present = "expr", conflicts_with = "expr")]
+        file: Option<PathBuf>,
+        /// The query text.
+        #[arg(short = 'e', long = "expr", value_name = "QUERY")]
+        expr: Option<String>,
+        /// Result format; `table` on a terminal, `tsv` in a pipe by default.
+        #[arg(long, value_enum)]
+        format: Option<ResultFormat>,
+    },
+    /// Export the graph, or a filtered part of it.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Turtle)]
+        format: ExportFormat,
+        /// Write here instead of stdout (atomically: all or nothing).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// Draw the actor graph with Graphviz (SVG or PNG by the file extension).
+    Render {
+        #[arg(long, short, default_value = "dragoman.svg")]
+        out: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// Network statistics: central actors, components, busiest dyads.
+    Stats {
+        /// How many rows of each table.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+}
+
+#[derive(Args, Debug, Clone, Default)]
+struct FilterArgs {
+    /// Keep these actors (key or label, repeatable) and their neighbourhood.
+    #[arg(long = "actor", value_name = "ACTOR")]
+    actors: Vec<String>,
+    /// Neighbourhood size around --actor, in hops.
+    #[arg(long, default_value_t = 1)]
+    hops: usize,
+    /// Keep only these relations (repeatable): meet, host, sanction...
+    #[arg(long = "relation", value_name = "RELATION", value_parser = parse_relation)]
+    relations: Vec<Relation>,
+    /// Keep only these PLOVER types (repeatable): CONSULT, SANCTION...
+    #[arg(long = "type", value_name = "TYPE", value_parser = parse_plover)]
+    types: Vec<PloverType>,
+    /// Keep statements dated on or after this day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    from: Option<String>,
+    /// Keep statements dated on or before this day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    to: Option<String>,
+    /// Keep merged edges backed by at least this many statements.
+    #[arg(long, default_value_t = 1)]
+    min_weight: usize,
+    /// Also keep speculative, planned and conditional statements.
+    #[arg(long)]
+    all: bool,
+}
+
+impl FilterArgs {
+    fn is_empty(&self) -> bool {
+        self.actors.is_empty() && self.relations.is_empty() && self.types.is_empty() && self.from.is_none() && self.to.is_none() && self.min_weight <= 1 && !self.all
+    }
+
+    fn to_filter(&self) -> select::Filter {
+        select::Filter {
+            actors: self.actors.clone(),
+            hops: self.hops,
+            relations: self.relations.clone(),
+            types: self.types.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            min_weight: self.min_weight,
+            include_unasserted: self.all,
+        }
+    }
+}
+
+fn parse_relation(s: &str) -> Result<Relation, String> {
+    s.parse().map_err(|e: dragoman_model::UnknownRelation| e.to_string())
+}
+
+fn parse_plover(s: &str) -> Result<PloverType, String> {
+    s.parse()
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    dragoman_extract::dates::parse_iso(s).map(|d| d.to_string()).ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD)"))
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ExtractFormat {
+    Jsonl,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ResultFormat {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ExportFormat {
+    Turtle,
+    Ntriples,
+    Nquads,
+    Trig,
+    Dot,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let code = match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                0
+            } else {
+                eprintln!("dragoman: {e:#}");
+                1
+            }
+        }
+    };
+    std::process::exit(code);
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
+fn run(cli: Cli) -> Result<i32> {
+    let g = &cli.global;
+    match &cli.command {
+        Command::Extract { paths, all, threads, .. } => extract(g, paths, *all, *threads),
+        Command::Build { paths, export, threads } => build(g, paths, export.as_deref(), *threads),
+        Command::Query { file, expr, format } => query(g, file.as_deref(), expr.as_deref(), *format),
+        Command::Export { format, out, filter } => export_cmd(g, *format, out.as_deref(), filter),
+        Command::Render { out, filter } => render(g, out, filter),
+        Command::Stats { top, filter } => stats(g, *top, filter),
+    }
+}
+
+fn extractor(g: &Global) -> Result<Extractor> {
+    let res = match &g.data {
+        Some(dir) => Resources::from_dir(dir).with_context(|| format!("reading data from {}", dir.display()))?,
+        None => Resources::builtin().context("built-in data")?,
+    };
+    Ok(Extractor::new(res))
+}
+
+fn minter(g: &Global) -> Result<Minter> {
+    Ok(Minter::new(&g.base)?)
+}
+
+fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
+    let mut b = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        b = b.num_threads(n.max(1));
+    }
+    Ok(b.build()?)
+}
+
+/// Articles are read lazily and extracted in parallel batches: memory stays
+/// flat however large the input. `sink` sees each batch in input order.
+fn extract_batches(
+    inputs: Vec<input::Input>,
+    ex: &Extractor,
+    pool: &rayon::ThreadPool,
+    progress: &progress::Progress,
+    mut sink: impl FnMut(Vec<(Article, Extraction)>) -> Result<()>,
+) -> Result<usize> {
+    const BATCH: usize = 256;
+    let mut failures = 0;
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<Article>| -> Result<()> {
+        let articles = std::mem::take(batch);
+        let done: Vec<(Article, Extraction)> = pool.install(|| {
+            articles
+                .into_par_iter()
+                .map(|a| {
+                    let x = ex.extract(&a);
+                    (a, x)
+                })
+                .collect()
+        });
+        let bytes: usize = done.iter().map(|(a, _)| a.text.len()).sum();
+        progress.advance(done.len() as u64, bytes as u64);
+        sink(done)
+    };
+    for item in input::articles(inputs) {
+        match item {
+            Ok(a) => {
+                batch.push(a);
+                if batch.len() >= BATCH {
+                    flush(&mut batch)?;
+                }
+            }
+            Err(e) => {
+                progress.println(&format!("dragoman: {e}"));
+                failures += 1;
+            }
+        }
+    }
+    if !batch.is_empty() {
+        flush(&mut batch)?;
+    }
+    Ok(failures)
+}
+
+fn extract(g: &Global, paths: &[PathBuf], all: bool, threads: Option<usize>) -> Result<i32> {
+    let inputs = input::collect(paths).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let ex = extractor(g)?;
+    let pool = thread_pool(threads)?;
+    let total: u64 = inputs.iter().map(input::Input::size).sum();
+    let progress = progress::Progress::new(g.quiet, total, "extracting");
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let failures = extract_batches(inputs, &ex, &pool, &progress, |batch| {
+        for (_, x) in &batch {
+            stream::write(&mut out, x, all)?;
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    progress.finish();
+    Ok(if failures > 0 { 1 } else { 0 })
+}
+
+fn build(g: &Global, paths: &[PathBuf], export_dir: Option<&Path>, threads: Option<usize>) -> Result<i32> {
+    let start = Instant::now();
+    let inputs = input::collect(paths).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let ex = extractor(g)?;
+    let pool = thread_pool(threads)?;
+    let store = GraphStore::open(&g.store, minter(g)?)?;
+    let total: u64 = inputs.iter().map(input::Input::size).sum();
+    let progress = progress::Progress::new(g.quiet, total, "building");
+    let mut seen = std::collections::HashSet::new();
+    let (mut added, mut replaced, mut unchanged, mut dupes) = (0usize, 0usize, 0usize, 0usize);
+    let (mut actors, mut statements, mut events) = (std::collections::HashSet::new(), 0usize, 0usize);
+    let failures = extract_batches(inputs, &ex, &pool, &progress, |batch| {
+        for (a, x) in &batch {
+            if !seen.insert(a.id.clone()) {
+                progress.println(&format!("dragoman: document id `{}` appears twice in the input; the later one is skipped", a.id));
+                dupes += 1;
+                continue;
+            }
+            match store.load_article(a, x).with_context(|| format!("loading {}", a.id))? {
+                LoadOutcome::Added => added += 1,
+                LoadOutcome::Replaced => replaced += 1,
+                LoadOutcome::Unchanged => unchanged += 1,
+            }
+            actors.extend(x.actors.iter().map(|a| a.key.clone()));
+            statements += x.statements.len();
+            events += x.events.len();
+        }
+        Ok(())
+    })?;
+    progress.finish();
+    store.optimize()?;
+    if !g.quiet {
+        eprintln!(
+            "{} articles ({added} added, {replaced} replaced, {unchanged} unchanged), {} actors, {statements} statements, {events} events, {} triples in {}; {:.2} s",
+            added + replaced + unchanged,
+            actors.len(),
+            store.len()?,
+            g.store.display(),
+            start.elapsed().as_secs_f64()
+        );
+    }
+    if let Some(dir) = export_dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        write_atomic(&dir.join("graph.ttl"), |w| Ok(store.dump(RdfFormat::Turtle, w)?))?;
+        write_atomic(&dir.join("graph.nq"), |w| Ok(store.dump(RdfFormat::NQuads, w)?))?;
+        let sel = select::select(&store, &select::Filter::default())?;
+        write_atomic(&dir.join("graph.dot"), |w| Ok(w.write_all(dot::to_dot(&sel).as_bytes())?))?;
+        let svg = dir.join("graph.svg");
+        match dot::render(&sel, false) {
+            Ok(bytes) => write_atomic(&svg, |w| Ok(w.write_all(&bytes)?))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                eprintln!("dragoman: Graphviz `dot` is not installed, so {} was not drawn (install the `graphviz` package; the DOT is in graph.dot)", svg.display());
+            }
+            Err(e) => return Err(e).context("running Graphviz dot"),
+        }
+        if !g.quiet {
+            eprintln!("wrote graph.ttl, graph.nq, graph.dot and graph.svg to {}", dir.display());
+        }
+    }
+    Ok(if failures > 0 || dupes > 0 { 1 } else { 0 })
+}
+
+/// Write a file through a temporary sibling and rename it into place, so a
+/// failure never leaves a half-written file.
+fn write_atomic(path: &Path, f: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+    let result = (|| -> Result<()> {
+        let file = std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+        let mut w = std::io::BufWriter::new(file);
+        f(&mut w)?;
+        w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn open_store(g: &Global) -> Result<GraphStore> {
+    Ok(GraphStore::open_existing(&g.store, minter(g)?)?)
+}
+
+fn query(g: &Global, file: Option<&Path>, expr: Option<&str>, format: Option<ResultFormat>) -> Result<i32> {
+    let (text, origin) = match (file, expr) {
+        (Some(f), _) => (std::fs::read_to_string(f).with_context(|| format!("{}", f.display()))?, f.display().to_string()),
+        (None, Some(e)) => (e.to_owned(), "query".to_owned()),
+        (None, None) => bail!("give a query file or -e QUERY"),
+    };
+    let store = open_store(g)?;
+    let results = store.query(&text).with_context(|| origin.clone())?;
+    let format = format.unwrap_or(if std::io::stdout().is_terminal() { ResultFormat::Table } else { ResultFormat::Tsv });
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match results {
+        QueryResults::Graph(triples) => {
+            let mut w = store.serializer(RdfFormat::Turtle).for_writer(&mut out);
+            for t in triples {
+                w.serialize_triple(&t.with_context(|| origin.clone())?)?;
+            }
+            w.finish()?;
+        }
+        results if format == ResultFormat::Table => table::print(&mut out, results, &store.minter().base().to_owned())?,
+        results => {
+            use dragoman_graph::{QueryResultsFormat as F, QueryResultsSerializer};
+            let f = match format {
+                ResultFormat::Csv => F::Csv,
+                ResultFormat::Tsv => F::Tsv,
+                ResultFormat::Json => F::Json,
+                _ => F::Xml,
+            };
+            let ser = QueryResultsSerializer::from_format(f);
+            match results {
+                QueryResults::Boolean(b) => {
+                    ser.serialize_boolean_to_writer(&mut out, b)?;
+                }
+                QueryResults::Solutions(sols) => {
+                    let mut w = ser.serialize_solutions_to_writer(&mut out, sols.variables().to_vec())?;
+                    for s in sols {
+                        w.serialize(&s.with_context(|| origin.clone())?)?;
+                    }
+                    w.finish()?;
+                }
+                QueryResults::Graph(_) => unreachable!("handled above"),
+            }
+        }
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+fn export_cmd(g: &Global, format: ExportFormat, out: Option<&Path>, filter: &FilterArgs) -> Result<i32> {
+    let store = open_store(g)?;
+    let write = |w: &mut dyn Write| -> Result<()> {
+        match format {
+            ExportFormat::Dot => {
+                let sel = select::select(&store, &filter.to_filter())?;
+                w.write_all(dot::to_dot(&sel).as_bytes())?;
+            }
+            rdf => {
+                let f = match rdf {
+                    ExportFormat::Turtle => RdfFormat::Turtle,
+                    ExportFormat::Ntriples => RdfFormat::NTriples,
+                    ExportFormat::Nquads => RdfFormat::NQuads,
+                    _ => RdfFormat::TriG,
+                };
+                if filter.is_empty() {
+                    store.dump(f, w)?;
+                } else {
+                    let sel = select::select(&store, &filter.to_filter())?;
+                    export::write_subset(&store, &sel, f, w)?;
+                }
+            }
+        }
+        Ok(())
+    };
+    match out {
+        Some(path) => write_atomic(path, write)?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = std::io::BufWriter::new(stdout.lock());
+            write(&mut lock)?;
+            lock.flush()?;
+        }
+    }
+    Ok(0)
+}
+
+fn render(g: &Global, out: &Path, filter: &FilterArgs) -> Result<i32> {
+    let png = match out.extension().and_then(|e| e.to_str()) {
+        Some("svg") => false,
+        Some("png") => true,
+        _ => bail!("{}: the output must end in .svg or .png", out.display()),
+    };
+    let store = open_store(g)?;
+    let sel = select::select(&store, &filter.to_filter())?;
+    if sel.edges.is_empty() && !g.quiet {
+        eprintln!("dragoman: nothing matches the filters; the diagram is empty");
+    }
+    match dot::render(&sel, png) {
+        Ok(bytes) => {
+            write_atomic(out, |w| Ok(w.write_all(&bytes)?))?;
+            if !g.quiet {
+                eprintln!("wrote {} ({} actors and events, {} edges)", out.display(), sel.nodes.len(), sel.edges.len());
+            }
+            Ok(0)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let dot_path = out.with_extension("dot");
+            write_atomic(&dot_path, |w| Ok(w.write_all(dot::to_dot(&sel).as_bytes())?))?;
+            eprintln!(
+                "dragoman: Graphviz `dot` is not installed, so {} was not drawn; the DOT is in {} (install Graphviz: `apt-get install graphviz` or `brew install graphviz`, then run `dot -Tsvg {} -o {}`)",
+                out.display(),
+                dot_path.display(),
+                dot_path.display(),
+                out.display()
+            );
+            Ok(2)
+        }
+        Err(e) => Err(e).context("running Graphviz dot"),
+    }
+}
+
+fn stats(g: &Global, top: usize, filter: &FilterArgs) -> Result<i32> {
+    let store = open_store(g)?;
+    let sel = select::select(&store, &filter.to_filter())?;
+    let s = analytics::stats(&sel);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    writeln!(out, "{} actors, {} interactions between actors, {} components", s.actors, s.edges, s.components.len())?;
+    writeln!(out, "\nMost central actors (PageRank over interactions; degree = distinct partners)")?;
+    let rows: Vec<Vec<String>> = s.central.iter().take(top).map(|c| vec![c.label.clone(), c.degree.to_string(), format!("{:.3}", c.pagerank)]).collect();
+    table::print_rows(&mut out, &["actor", "degree", "pagerank"], &rows)?;
+    writeln!(out, "\nConnected components (largest first)")?;
+    let rows: Vec<Vec<String>> = s
+        .components
+        .iter()
+        .take(top)
+        .map(|(n, members)| {
+            let mut m = members.iter().take(6).cloned().collect::<Vec<_>>().join(", ");
+            if members.len() > 6 {
+                m.push_str(", …");
+            }
+            vec![n.to_string(), m]
+        })
+        .collect();
+    table::print_rows(&mut out, &["size", "members"], &rows)?;
+    writeln!(out, "\nDyads with the most interactions")?;
+    let rows: Vec<Vec<String>> = s.dyads.iter().take(top).map(|d| vec![d.a.clone(), d.b.clone(), d.cooperation.to_string(), d.conflict.to_string()]).collect();
+    table::print_rows(&mut out, &["actor", "actor", "cooperation", "conflict"], &rows)?;
+    out.flush()?;
+    Ok(0)
+}

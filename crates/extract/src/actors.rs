@@ -1,0 +1,414 @@
+//! Actor recognition: gazetteer names, adjectives and seats, "the X side"
+//! bodies, people found by title and apposition, and within-article
+//! coreference of surnames and roles.
+//!
+//! The result for each sentence is a list of [`Mention`]s over its tokens,
+//! and for the article an [`ActorTable`] with one entry per distinct actor.
+
+use crate::index::Form;
+use crate::resources::{EntryKind, Resources};
+use crate::text::{Sentence, TokenKind};
+use dragoman_model::{Actor, ActorKind, Relation, Span};
+use std::collections::HashMap;
+
+/// One reference to one or more actors in a sentence.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub span: Span,
+    /// Token range `[start, end)` in the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// Indices into the article's actor table; more than one for "both
+    /// sides" and similar group references.
+    pub actors: Vec<usize>,
+    /// Preceded by a locative preposition: "in Moscow" names a place.
+    pub as_place: bool,
+    /// A person mention built from a title ("Foreign Minister X").
+    pub titled: Option<Relation>,
+}
+
+/// The distinct actors of one article, in order of first mention.
+#[derive(Debug, Default)]
+pub struct ActorTable {
+    pub actors: Vec<Actor>,
+    by_key: HashMap<String, usize>,
+    /// Surname (last name token) -> person index, for later short mentions.
+    surnames: HashMap<String, usize>,
+}
+
+impl ActorTable {
+    pub fn get_or_insert(&mut self, actor: Actor) -> usize {
+        if let Some(&i) = self.by_key.get(&actor.key) {
+            let a = &mut self.actors[i];
+            if a.affiliation.is_none() {
+                a.affiliation = actor.affiliation;
+            }
+            if a.role.is_none() {
+                a.role = actor.role;
+            }
+            if actor.label != a.label && !a.aliases.contains(&actor.label) {
+                a.aliases.push(actor.label);
+            }
+            return i;
+        }
+        let i = self.actors.len();
+        self.by_key.insert(actor.key.clone(), i);
+        if actor.kind == ActorKind::Person {
+            if let Some(last) = actor.label.split_whitespace().last() {
+                if actor.label.split_whitespace().count() > 1 {
+                    self.surnames.entry(last.to_owned()).or_insert(i);
+                }
+            }
+        }
+        self.actors.push(actor);
+        i
+    }
+
+    pub fn index(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+}
+
+const LOCATIVE: &[&str] = &["in", "at", "near", "from", "across", "throughout", "inside", "outside", "within", "around", "via", "through"];
+const NAME_PARTICLES: &[&str] = &["da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "ben"];
+/// Capitalized words that start sentences or titles but are never names.
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "As", "But", "And", "Or", "If", "While", "When", "After", "Before", "Since", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "His", "Her", "Its", "Their", "Our", "However", "Meanwhile", "Thus", "Also", "According", "Following", "Despite", "Amid", "During", "Unlike", "Instead", "Today", "Yesterday", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Foreign", "Prime", "Minister", "President", "Secretary", "State", "General", "Deputy", "Vice", "Chief", "Head", "Senior", "Former", "Special", "Envoy", "Ambassador", "Spokesman", "Spokeswoman", "Council", "Committee", "Ministry", "Department", "Office", "House", "Senate", "Parliament", "Congress", "Assembly", "Union", "Republic", "Kingdom", "National", "Federal", "Democratic", "Party", "News", "Agency", "Press", "Times", "Post", "Daily", "Peace", "War", "Security", "Defense", "Defence", "Affairs", "Black", "Sea", "East", "West", "North", "South", "Middle", "European", "International", "Global", "World", "Western", "Eastern", "Consul", "Consulate", "Embassy", "Director", "Chairman", "Speaker", "Leader", "Commander", "Governor", "Mayor", "Senator", "King", "Queen", "Emir", "Crown", "Prince", "Pope", "Supreme", "Federation", "Source", "Photo", "Gulf", "Region", "Agreement", "Treaty", "Summit", "Talks", "Meeting", "Russian", "Ukrainian", "American", "Turkish",
+];
+
+fn is_cap_word(text: &str, s: &Sentence, i: usize) -> bool {
+    let t = &s.tokens[i];
+    t.kind == TokenKind::Word
+        && t.span.slice(text).chars().next().is_some_and(char::is_uppercase)
+        && !t.span.slice(text).ends_with("'s")
+        && !t.span.slice(text).ends_with("’s")
+}
+
+/// A person-name candidate starting at token `i`: 1 to 4 capitalized words,
+/// with particles such as "da" or "von" inside. Returns the end token.
+fn name_at(text: &str, s: &Sentence, i: usize, covered: &[bool]) -> Option<usize> {
+    let ok = |j: usize| j < s.tokens.len() && !covered[j] && is_cap_word(text, s, j) && !NOT_NAMES.contains(&s.tokens[j].span.slice(text));
+    if !ok(i) {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < s.tokens.len() && end - i < 5 {
+        let w = s.tokens[end].span.slice(text);
+        if ok(end) {
+            end += 1;
+        } else if NAME_PARTICLES.contains(&w) && ok(end + 1) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    Some(end)
+}
+
+fn slug(label: &str) -> String {
+    let mut out = String::new();
+    for c in label.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_owned()
+}
+
+fn actor_from_entry(res: &Resources, idx: usize, span: Span) -> Option<Actor> {
+    let e = &res.gazetteer[idx];
+    let EntryKind::Actor(kind) = e.kind else { return None };
+    Some(Actor {
+        key: e.id.clone(),
+        label: e.label.clone(),
+        kind,
+        wikidata: e.wikidata.clone(),
+        aliases: Vec::new(),
+        affiliation: e.affiliation.clone(),
+        role: e.role.clone(),
+        first_mention: span,
+        rule: format!("gazetteer:{}", e.id),
+    })
+}
+
+/// Token index range covering a byte span, if it aligns with token edges.
+fn token_range(s: &Sentence, span: Span) -> Option<(usize, usize)> {
+    let a = s.tokens.iter().position(|t| t.span.start == span.start)?;
+    let b = s.tokens.iter().position(|t| t.span.end == span.end)?;
+    (a <= b).then_some((a, b + 1))
+}
+
+/// A raw gazetteer hit inside one sentence.
+struct Hit {
+    start: usize,
+    end: usize,
+    entry: usize,
+    form: Form,
+}
+
+fn gazetteer_hits(text: &str, s: &Sentence, res: &Resources) -> Vec<Hit> {
+    let body = &text[s.span.start..s.span.end];
+    let mut out = Vec::new();
+    for m in res.index.gazetteer.find_iter(body) {
+        let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
+        let Some((a, b)) = token_range(s, span) else { continue };
+        let (entry, form) = res.index.patterns[m.pattern().as_usize()];
+        out.push(Hit { start: a, end: b, entry, form });
+    }
+    out
+}
+
+fn lower(text: &str, s: &Sentence, i: usize) -> String {
+    s.tokens[i].span.slice(text).to_lowercase()
+}
+
+/// Recognize the actor mentions of one sentence, adding new actors to the
+/// article's table.
+pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTable) -> Vec<Mention> {
+    let n = s.tokens.len();
+    let mut covered = vec![false; n];
+    let mut out: Vec<Mention> = Vec::new();
+    let hits = gazetteer_hits(text, s, res);
+    let word = |i: usize| s.tokens.get(i).map(|t| t.span.slice(text)).unwrap_or("");
+    let hit_at = |i: usize| hits.iter().find(|h| h.start == i);
+
+    // 1. Titles: "[Affiliation] Title Name" and "Name, [the] [adj] title of X".
+    let body = &text[s.span.start..s.span.end];
+    for m in res.index.titles.find_iter(body) {
+        let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
+        let Some((ta, tb)) = token_range(s, span) else { continue };
+        if covered[ta..tb].iter().any(|&c| c) {
+            continue;
+        }
+        let title = &res.titles[res.index.title_of_pattern[m.pattern().as_usize()]];
+        // The affiliation: an adjective, name or seat just before the title,
+        // possibly as a possessive ("Turkey's President").
+        let mut start = ta;
+        let mut affiliation = None;
+        let mut k = ta;
+        if k > 0 && matches!(word(k - 1), "former" | "Former" | "then" | "acting" | "Acting") {
+            k -= 1;
+        }
+        let mut j = k;
+        if j > 0 && matches!(word(j - 1), "'s" | "’s") {
+            j -= 1;
+        }
+        if let Some(h) = hits.iter().find(|h| h.end == j) {
+            if matches!(res.gazetteer[h.entry].kind, EntryKind::Actor(ActorKind::Country | ActorKind::Organization)) {
+                affiliation = Some(h.entry);
+                start = h.start;
+            }
+        }
+        // The name after the title: a gazetteer person or capitalized words.
+        let (name_end, person) = if let Some(h) = hit_at(tb).filter(|h| {
+            res.gazetteer[h.entry].kind == EntryKind::Actor(ActorKind::Person)
+        }) {
+            (h.end, actor_from_entry(res, h.entry, Span::new(s.tokens[start].span.start, s.tokens[h.end - 1].span.end)))
+        } else if let Some(end) = name_at(text, s, tb, &covered).filter(|_| hit_at(tb).is_none()) {
+            let label = text[s.tokens[tb].span.start..s.tokens[end - 1].span.end].to_owned();
+            // A lone surname that an earlier mention introduced.
+            if end - tb == 1 {
+                if let Some(&p) = table.surnames.get(&label) {
+                    let p = p;
+                    out.push(Mention {
+                        span: Span::new(s.tokens[start].span.start, s.tokens[end - 1].span.end),
+                        start,
+                        end,
+                        actors: vec![p],
+                        as_place: false,
+                        titled: Some(title.relation),
+                    });
+                    covered[start..end].iter_mut().for_each(|c| *c = true);
+                    continue;
+                }
+            }
+            let key = res
+                .gazetteer
+                .iter()
+                .find(|e| e.kind == EntryKind::Actor(ActorKind::Person) && e.names.contains(&label))
+                .map(|e| e.id.clone())
+                .unwrap_or_else(|| slug(&label));
+            let span = Span::new(s.tokens[start].span.start, s.tokens[end - 1].span.end);
+            let person = Actor {
+                key,
+                label,
+                kind: ActorKind::Person,
+                wikidata: None,
+                aliases: Vec::new(),
+                affiliation: None,
+                role: None,
+                first_mention: span,
+                rule: "pattern:title-name".into(),
+            };
+            (end, Some(person))
+        } else {
+            continue;
+        };
+        let Some(mut person) = person else { continue };
+        let role = text[s.tokens[ta].span.start..s.tokens[tb - 1].span.end].to_owned();
+        person.role.get_or_insert(role);
+        if let Some(a) = affiliation {
+            person.affiliation = Some(res.gazetteer[a].id.clone());
+            if let Some(actor) = actor_from_entry(res, a, span) {
+                table.get_or_insert(actor);
+            }
+        }
+        let idx = table.get_or_insert(person);
+        covered[start..name_end].iter_mut().for_each(|c| *c = true);
+        out.push(Mention {
+            span: Span::new(s.tokens[start].span.start, s.tokens[name_end - 1].span.end),
+            start,
+            end: name_end,
+            actors: vec![idx],
+            as_place: false,
+            titled: Some(title.relation),
+        });
+    }
+
+    // 2. Gazetteer hits: names, seats, and adjectives heading a body noun.
+    for h in &hits {
+        if covered[h.start..h.end].iter().any(|&c| c) {
+            continue;
+        }
+        let entry = &res.gazetteer[h.entry];
+        let EntryKind::Actor(kind) = entry.kind else {
+            // A news agency or credit: mark it so it is never a name.
+            covered[h.start..h.end].iter_mut().for_each(|c| *c = true);
+            continue;
+        };
+        let mut end = h.end;
+        let body_end = body_after(text, s, res, h.end);
+        if let Some(b) = body_end {
+            end = b;
+        } else if h.form == Form::Adjective {
+            // "Russians" stands for the country; "Russian" alone does not.
+            let w = word(h.start);
+            if !(w.ends_with('s') && kind == ActorKind::Country) {
+                continue;
+            }
+        }
+        if matches!(word(end), "'s" | "’s") && end + 1 < n && is_cap_word(text, s, end + 1) && name_at(text, s, end + 1, &covered).is_some() {
+            // "Russia's Lavrov": leave it to the name pass.
+        }
+        let span = Span::new(s.tokens[h.start].span.start, s.tokens[end - 1].span.end);
+        let Some(actor) = actor_from_entry(res, h.entry, span) else { continue };
+        let idx = table.get_or_insert(actor);
+        let prev = preceding_word(text, s, h.start);
+        let as_place = body_end.is_none() && LOCATIVE.contains(&prev.as_str()) && kind != ActorKind::Person;
+        covered[h.start..end].iter_mut().for_each(|c| *c = true);
+        out.push(Mention { span, start: h.start, end, actors: vec![idx], as_place, titled: None });
+    }
+
+    // 3. Appositions: "Konstantin Kosachev, deputy chairman of X".
+    let mut i = 0;
+    while i < n {
+        if covered[i] || (i > 0 && is_cap_word(text, s, i - 1) && !covered[i - 1]) {
+            i += 1;
+            continue;
+        }
+        if let Some(end) = name_at(text, s, i, &covered) {
+            if end - i >= 2 && word(end) == "," {
+                let mut k = end + 1;
+                while k < n && matches!(lower(text, s, k).as_str(), "the" | "a" | "an" | "former" | "then" | "its" | "his" | "her") {
+                    k += 1;
+                }
+                // Skip one adjective ("Russian", "senior").
+                let title_at = |k: usize| {
+                    res.index.titles.find(&text[s.tokens.get(k).map(|t| t.span.start).unwrap_or(s.span.end)..s.span.end])
+                        .filter(|m| m.start() == 0)
+                };
+                let mut affiliation = hits.iter().find(|h| h.start == k).map(|h| h.entry);
+                let found = title_at(k).or_else(|| {
+                    if k + 1 < n {
+                        title_at(k + 1)
+                    } else {
+                        None
+                    }
+                });
+                if let Some(m) = found {
+                    let title = &res.titles[res.index.title_of_pattern[m.pattern().as_usize()]];
+                    let label = text[s.tokens[i].span.start..s.tokens[end - 1].span.end].to_owned();
+                    // "of Russia" / "of the Russian ..." after the title.
+                    let tend = s.tokens.iter().position(|t| t.span.start >= s.tokens[k].span.start + m.end()).unwrap_or(n);
+                    if affiliation.is_none() && word(tend) == "of" {
+                        affiliation = hits
+                            .iter()
+                            .find(|h| h.start == tend + 1 || (h.start == tend + 2 && lower(text, s, tend + 1) == "the"))
+                            .map(|h| h.entry);
+                    }
+                    let span = Span::new(s.tokens[i].span.start, s.tokens[end - 1].span.end);
+                    let affiliation = affiliation
+                        .filter(|&a| matches!(res.gazetteer[a].kind, EntryKind::Actor(ActorKind::Country | ActorKind::Organization)))
+                        .map(|a| res.gazetteer[a].id.clone());
+                    let person = Actor {
+                        key: slug(&label),
+                        label,
+                        kind: ActorKind::Person,
+                        wikidata: None,
+                        aliases: Vec::new(),
+                        affiliation,
+                        role: Some(text[s.tokens[k].span.start..s.tokens[k].span.start + m.end()].to_owned()),
+                        first_mention: span,
+                        rule: "pattern:name-apposition".into(),
+                    };
+                    let idx = table.get_or_insert(person);
+                    covered[i..end].iter_mut().for_each(|c| *c = true);
+                    out.push(Mention { span, start: i, end, actors: vec![idx], as_place: false, titled: Some(title.relation) });
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+
+    // 4. Surnames of people already introduced ("Lavrov", "Ismailov").
+    for i in 0..n {
+        if covered[i] || !is_cap_word(text, s, i) {
+            continue;
+        }
+        if let Some(&p) = table.surnames.get(word(i)) {
+            covered[i] = true;
+            out.push(Mention { span: s.tokens[i].span, start: i, end: i + 1, actors: vec![p], as_place: false, titled: None });
+        }
+    }
+
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// If a body noun ("delegation", "foreign ministry", "side") follows token
+/// `i` (allowing one adjective in between), the token index after it.
+fn body_after(text: &str, s: &Sentence, res: &Resources, i: usize) -> Option<usize> {
+    for skip in 0..=1 {
+        let a = i + skip;
+        if skip == 1 && s.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
+            break;
+        }
+        for len in (1..=res.index.body_max_words).rev() {
+            if a + len > s.tokens.len() {
+                continue;
+            }
+            let phrase = text[s.tokens[a].span.start..s.tokens[a + len - 1].span.end].to_lowercase();
+            if res.index.bodies.contains(&phrase) {
+                return Some(a + len);
+            }
+        }
+    }
+    None
+}
+
+/// The lower-cased word before token `i`, skipping an article.
+fn preceding_word(text: &str, s: &Sentence, i: usize) -> String {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let w = s.tokens[k].span.slice(text).to_lowercase();
+        if w != "the" {
+            return w;
+        }
+    }
+    String::new()
+}

@@ -1,0 +1,269 @@
+//! Event mentions ("the talks in Istanbul", "U.S.-Russia talks", "the
+//! meeting between X and Y") and their merging within an article: mentions
+//! of the same talks become one event with its participants, place and date.
+
+use crate::actors::{ActorTable, Mention};
+use crate::dates::DateMention;
+use crate::resources::Resources;
+use crate::text::{Sentence, TokenKind};
+use chrono::NaiveDate;
+use dragoman_model::{Relation, Span};
+
+/// An event as it accumulates over an article.
+#[derive(Clone, Debug)]
+pub struct EventState {
+    pub noun: usize,
+    pub relation: Option<Relation>,
+    pub label: String,
+    pub location: Option<String>,
+    pub date: Option<NaiveDate>,
+    /// Actor indices, in order of discovery.
+    pub participants: Vec<usize>,
+    pub first_mention: Span,
+    /// Sentence where participants were first seen (evidence for the pairs).
+    pub evidence: Option<Span>,
+    pub trigger: String,
+    pub negated: bool,
+}
+
+impl EventState {
+    pub fn add_participant(&mut self, actor: usize, evidence: Span) {
+        if !self.participants.contains(&actor) {
+            self.participants.push(actor);
+            self.evidence.get_or_insert(evidence);
+        }
+    }
+}
+
+/// An event noun found in a sentence, linked to its article event.
+#[derive(Clone, Debug)]
+pub struct EventMention {
+    pub tok: usize,
+    /// First token of the noun phrase (a modifier such as "Istanbul").
+    pub start: usize,
+    pub event: usize,
+}
+
+const VERB_CONTEXT: &[&str] = &["is", "are", "was", "were", "be", "been", "will", "to", "not", "would", "could", "had", "has", "have"];
+const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "today's", "today’s", "its", "their", "such"];
+
+/// Find the event nouns of a sentence, merging them into `events`.
+#[allow(clippy::too_many_arguments)]
+pub fn find(
+    text: &str,
+    s: &Sentence,
+    lw: &[String],
+    mentions: &[Mention],
+    dates: &[DateMention],
+    res: &Resources,
+    table: &ActorTable,
+    events: &mut Vec<EventState>,
+) -> Vec<EventMention> {
+    let mut out = Vec::new();
+    let n = s.tokens.len();
+    let word = |i: usize| s.tokens.get(i).map(|t| t.span.slice(text)).unwrap_or("");
+    for i in 0..n {
+        let Some(&noun) = res.index.event_nouns.get(&lw[i]) else { continue };
+        if i > 0 && VERB_CONTEXT.contains(&lw[i - 1].as_str()) && res.index.lexicon.contains_key(&lw[i]) {
+            continue;
+        }
+        // "called for a meeting": fine; "phone call" vs "call for": skip
+        // "call" followed by "for"/"on", which the lexicon reads as a request.
+        if matches!(lw.get(i + 1).map(String::as_str), Some("for" | "on")) && res.index.lexicon.contains_key(&lw[i]) && lw[i].starts_with("call") {
+            continue;
+        }
+        let mut start = i;
+        // Location after the noun: "talks in Istanbul".
+        let mut location = None;
+        for k in i + 1..(i + 4).min(n) {
+            if matches!(lw[k].as_str(), "in" | "at") {
+                location = place_after(text, s, k + 1, mentions);
+                break;
+            }
+            if matches!(lw[k].as_str(), "." | ";" | "," | "and") {
+                break;
+            }
+        }
+        // Location before it: "the Istanbul talks", "Istanbul peace talks".
+        let mut j = i;
+        while j > 0 && matches!(lw[j - 1].as_str(), "peace" | "direct" | "new" | "high-level" | "bilateral" | "trilateral" | "first" | "second" | "third" | "latest" | "recent" | "previous" | "next" | "round") {
+            j -= 1;
+        }
+        if location.is_none() && j > 0 && is_place_word(text, s, j - 1, mentions) {
+            let mut a = j - 1;
+            while a > 0 && is_place_word(text, s, a - 1, mentions) {
+                a -= 1;
+            }
+            location = Some(text[s.tokens[a].span.start..s.tokens[j - 1].span.end].to_owned());
+            start = a;
+        }
+        // Participants before the noun: "U.S.-Russia talks", "Russia-Ukraine
+        // negotiations".
+        let mut participants: Vec<usize> = Vec::new();
+        if let Some(m) = mentions.iter().find(|m| m.end == j && !m.as_place) {
+            if m.start >= 2 && word(m.start - 1) == "-" {
+                if let Some(m0) = mentions.iter().find(|x| x.end == m.start - 1) {
+                    participants.extend(&m0.actors);
+                    participants.extend(&m.actors);
+                    start = m0.start;
+                }
+            }
+        }
+        // After the noun: "between X and Y", "of X and Y", "between the
+        // delegations of X and Y".
+        let mut k = i + 1;
+        if k < n && matches!(lw[k].as_str(), "between" | "of" | "among") {
+            k += 1;
+            while k < n && matches!(lw[k].as_str(), "the" | "delegations" | "representatives" | "leaders" | "of" | "both" | "officials") {
+                k += 1;
+            }
+            if let Some(pos) = mentions.iter().position(|m| m.start == k) {
+                participants.extend(crate::relations::group(text, s, mentions, pos, n).into_iter().flat_map(|m| mentions[m].actors.clone()));
+            }
+        }
+        let date = nearest_date(dates, s.tokens[i].span).or_else(|| {
+            // "today's talks" without a date mention elsewhere.
+            None
+        });
+        let definite = i > 0 && DEFINITE.contains(&lw[start.saturating_sub(1)].as_str())
+            || j > 0 && DEFINITE.contains(&lw[j - 1].as_str());
+        let relation = res.events[noun].relation;
+        let e = merge(events, noun, relation, &location, date, &participants, definite, res);
+        let ev = match e {
+            Some(e) => e,
+            None => {
+                let label = match &location {
+                    Some(l) => format!("{} in {l}", res.events[noun].label),
+                    None => res.events[noun].label.clone(),
+                };
+                events.push(EventState {
+                    noun,
+                    relation,
+                    label,
+                    location: location.clone(),
+                    date,
+                    participants: Vec::new(),
+                    first_mention: s.tokens[i].span,
+                    evidence: None,
+                    trigger: word(i).to_owned(),
+                    negated: false,
+                });
+                events.len() - 1
+            }
+        };
+        let state = &mut events[ev];
+        if state.location.is_none() {
+            if let Some(l) = location {
+                state.label = format!("{} in {l}", res.events[noun].label);
+                state.location = Some(l);
+            }
+        }
+        if state.date.is_none() {
+            state.date = date;
+        }
+        for p in participants {
+            let _ = &table;
+            state.add_participant(p, s.span);
+        }
+        out.push(EventMention { tok: i, start, event: ev });
+    }
+    out
+}
+
+/// Whether token `i` is a capitalized place word used as a modifier: not an
+/// actor name (unless a seat or city), not sentence-initial filler.
+fn is_place_word(text: &str, s: &Sentence, i: usize, mentions: &[Mention]) -> bool {
+    let t = &s.tokens[i];
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = t.span.slice(text);
+    if !w.chars().next().is_some_and(char::is_uppercase) || i == 0 && w == "The" {
+        return false;
+    }
+    if mentions.iter().any(|m| m.start <= i && i < m.end) {
+        return false;
+    }
+    !matches!(w, "The" | "A" | "An" | "This" | "These" | "Peace" | "Its" | "Their" | "New")
+}
+
+/// The place named from token `k`: a mention's text or a capitalized run.
+fn place_after(text: &str, s: &Sentence, k: usize, mentions: &[Mention]) -> Option<String> {
+    let n = s.tokens.len();
+    let mut k = k;
+    if k < n && s.tokens[k].span.slice(text) == "the" {
+        k += 1;
+    }
+    if let Some(m) = mentions.iter().find(|m| m.start == k) {
+        return Some(m.span.slice(text).to_owned());
+    }
+    let mut e = k;
+    while e < n && s.tokens[e].kind == TokenKind::Word && s.tokens[e].span.slice(text).chars().next().is_some_and(char::is_uppercase) {
+        e += 1;
+    }
+    (e > k).then(|| text[s.tokens[k].span.start..s.tokens[e - 1].span.end].to_owned())
+}
+
+pub fn nearest_date(dates: &[DateMention], at: Span) -> Option<NaiveDate> {
+    dates
+        .iter()
+        .filter(|d| d.date.is_some())
+        .min_by_key(|d| d.span.start.abs_diff(at.start))
+        .and_then(|d| d.date)
+}
+
+fn same_place(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+/// The existing event a new mention refers to, if any.
+#[allow(clippy::too_many_arguments)]
+fn merge(
+    events: &[EventState],
+    noun: usize,
+    relation: Option<Relation>,
+    location: &Option<String>,
+    date: Option<NaiveDate>,
+    participants: &[usize],
+    definite: bool,
+    res: &Resources,
+) -> Option<usize> {
+    let compatible = |e: &EventState| {
+        let agreement = |r: Option<Relation>| matches!(r, Some(Relation::Agree | Relation::Sign));
+        agreement(e.relation) == agreement(relation) || res.events[e.noun].id == res.events[noun].id
+    };
+    let date_ok = |e: &EventState| date.is_none() || e.date.is_none() || e.date == date;
+    if let Some(l) = location {
+        return events
+            .iter()
+            .rposition(|e| compatible(e) && e.location.as_deref().is_some_and(|x| same_place(x, l)) && date_ok(e))
+            .or_else(|| {
+                // An earlier event without a place, same participants or
+                // same date, is this one.
+                events.iter().rposition(|e| {
+                    compatible(e)
+                        && e.location.is_none()
+                        && date_ok(e)
+                        && (date.is_some() && e.date == date
+                            || !participants.is_empty() && participants.iter().all(|p| e.participants.contains(p)))
+                })
+            });
+    }
+    if date.is_some() {
+        if let Some(i) = events.iter().rposition(|e| compatible(e) && e.date == date) {
+            return Some(i);
+        }
+    }
+    if !participants.is_empty() {
+        if let Some(i) = events.iter().rposition(|e| {
+            compatible(e) && date_ok(e) && participants.iter().all(|p| e.participants.contains(p))
+        }) {
+            return Some(i);
+        }
+    }
+    if definite || participants.is_empty() {
+        // "the talks": the most recent compatible event.
+        return events.iter().rposition(|e| compatible(e) && date_ok(e));
+    }
+    None
+}

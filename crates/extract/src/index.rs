@@ -1,0 +1,96 @@
+//! Lookup structures compiled once from the resources: one Aho-Corasick
+//! automaton for every gazetteer surface form, one for titles, and hash maps
+//! from lower-cased word forms to lexicon and event-noun entries. Matching a
+//! sentence is then linear in its length.
+
+use crate::resources::{EventNoun, GazetteerEntry, LexiconEntry, Title};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+
+/// How a gazetteer pattern names its entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    Name,
+    Adjective,
+    Seat,
+}
+
+#[derive(Debug)]
+pub struct Index {
+    pub gazetteer: AhoCorasick,
+    /// Pattern id -> (entry index, form).
+    pub patterns: Vec<(usize, Form)>,
+    pub entry_by_id: HashMap<String, usize>,
+    pub titles: AhoCorasick,
+    pub title_of_pattern: Vec<usize>,
+    /// Lower-cased form -> (lexicon entry, index of the form in the entry).
+    pub lexicon: HashMap<String, Vec<(usize, usize)>>,
+    pub event_nouns: HashMap<String, usize>,
+    pub bodies: HashSet<String>,
+    /// Longest body phrase in words.
+    pub body_max_words: usize,
+}
+
+impl Index {
+    pub fn build(
+        entries: &[GazetteerEntry],
+        lexicon: &[LexiconEntry],
+        events: &[EventNoun],
+        titles: &[Title],
+        bodies: &[String],
+    ) -> Self {
+        let mut strings = Vec::new();
+        let mut patterns = Vec::new();
+        let mut seen = HashSet::new();
+        for (i, e) in entries.iter().enumerate() {
+            let forms = e
+                .names
+                .iter()
+                .map(|n| (n, Form::Name))
+                .chain(e.adjectives.iter().map(|n| (n, Form::Adjective)))
+                .chain(e.seats.iter().map(|n| (n, Form::Seat)));
+            for (s, form) in forms {
+                // The first entry to claim a surface form keeps it.
+                if seen.insert(s.clone()) {
+                    strings.push(s.clone());
+                    patterns.push((i, form));
+                }
+            }
+        }
+        let gazetteer = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&strings)
+            .expect("gazetteer automaton");
+        let titles_ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(titles.iter().map(|t| t.title.as_str()))
+            .expect("title automaton");
+        let mut lex: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (i, e) in lexicon.iter().enumerate() {
+            let mut done = HashSet::new();
+            for (j, f) in e.forms.iter().enumerate() {
+                if done.insert(f) {
+                    lex.entry(f.clone()).or_default().push((i, j));
+                }
+            }
+        }
+        let mut event_nouns = HashMap::new();
+        for (i, e) in events.iter().enumerate() {
+            for f in &e.forms {
+                event_nouns.entry(f.clone()).or_insert(i);
+            }
+        }
+        Index {
+            gazetteer,
+            patterns,
+            entry_by_id: entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect(),
+            titles: titles_ac,
+            title_of_pattern: (0..titles.len()).collect(),
+            lexicon: lex,
+            event_nouns,
+            body_max_words: bodies.iter().map(|b| b.split_whitespace().count()).max().unwrap_or(1),
+            bodies: bodies.iter().cloned().collect(),
+        }
+    }
+}

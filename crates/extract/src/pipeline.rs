@@ -1,0 +1,270 @@
+//! The stages chained: clean and segment, recognize actors, find events,
+//! find relations, then assemble events and roles into statements.
+
+use crate::actors::{self, ActorTable, Mention};
+use crate::dates;
+use crate::events::{self, EventState};
+use crate::relations::{self, Ctx, Found, Obj};
+use crate::resources::Resources;
+use crate::text;
+use dragoman_model::{
+    ActorKind, Article, Diagnostic, Event, Extraction, Modality, Relation, Span, Statement, Target,
+};
+use std::collections::HashSet;
+
+/// Extract actors, events and statements from one article.
+pub fn extract(article: &Article, res: &Resources) -> Extraction {
+    let text = article.text.as_str();
+    let anchor = article.date.as_deref().and_then(dates::parse_iso);
+    let mut diagnostics = Vec::new();
+    if article.date.is_some() && anchor.is_none() {
+        diagnostics.push(Diagnostic {
+            span: None,
+            message: format!("article date `{}` is not YYYY-MM-DD; relative dates left unresolved", article.date.as_deref().unwrap_or("")),
+        });
+    }
+    let mut table = ActorTable::default();
+    let mut events: Vec<EventState> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
+    let mut mentioned: HashSet<usize> = HashSet::new();
+    for s in text::sentences(text) {
+        let lw: Vec<String> = s.tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
+        let mentions = actors::mentions(text, &s, res, &mut table);
+        for m in &mentions {
+            mentioned.extend(&m.actors);
+        }
+        let dates = dates::find(text, s.span, anchor);
+        let ems = events::find(text, &s, &lw, &mentions, &dates, res, &table, &mut events);
+        let ctx = Ctx { text, s: &s, lw: &lw, mentions: &mentions, events: &ems, dates: &dates, res };
+        relations::extract(&ctx, &mut events, &mut found);
+        roles(&ctx, &mentions, &table, &mut found);
+    }
+    // Affiliations of people found by pattern name actors too.
+    assemble(article, res, table, events, found, mentioned, diagnostics)
+}
+
+/// Role statements: a titled person represents or leads their state, and
+/// "NATO member Türkiye" is a membership.
+fn roles(ctx: &Ctx, mentions: &[Mention], table: &ActorTable, out: &mut Vec<Found>) {
+    for m in mentions {
+        let (Some(rel), [p]) = (m.titled, m.actors.as_slice()) else { continue };
+        let Some(aff) = table.actors[*p].affiliation.as_deref().and_then(|k| table.index(k)) else { continue };
+        out.push(role(ctx, *p, rel, aff, m.span, "pattern:title-role"));
+    }
+    // "<Organization> member <Country>", "As a <Organization> member ..., <Country>".
+    for (i, w) in ctx.lw.iter().enumerate() {
+        if !matches!(w.as_str(), "member" | "members" | "member-state" | "member-states") || i == 0 {
+            continue;
+        }
+        let Some(org) = mentions.iter().find(|m| m.end == i) else { continue };
+        let [o] = org.actors.as_slice() else { continue };
+        if table.actors[*o].kind != ActorKind::Organization {
+            continue;
+        }
+        let country = mentions
+            .iter()
+            .find(|m| m.start == i + 1)
+            .or_else(|| {
+                (org.start > 0 && ctx.lw.get(org.start.saturating_sub(2)).is_some_and(|w| w == "as"))
+                    .then(|| mentions.iter().find(|m| m.start > i && ctx.s.tokens[m.start - 1].span.slice(ctx.text) == ","))
+                    .flatten()
+            })
+            .or_else(|| mentions.iter().rfind(|m| m.end + 3 >= org.start && m.end <= org.start && ctx.lw[m.end..org.start].iter().any(|w| w == ",")));
+        if let Some(c) = country {
+            for &a in &c.actors {
+                if table.actors[a].kind == ActorKind::Country {
+                    out.push(role(ctx, a, Relation::MemberOf, *o, ctx.s.tokens[i].span, "pattern:member-of"));
+                }
+            }
+        }
+    }
+}
+
+fn role(ctx: &Ctx, subject: usize, relation: Relation, object: usize, trigger: Span, rule: &str) -> Found {
+    Found {
+        subject,
+        relation,
+        object: Obj::Actor(object),
+        negated: false,
+        modality: Modality::Asserted,
+        date: None,
+        location: None,
+        evidence: ctx.s.span,
+        trigger,
+        rule: rule.to_owned(),
+        attributed_to: None,
+        confidence: 0.8,
+    }
+}
+
+fn is_actor_kind(k: ActorKind) -> bool {
+    matches!(k, ActorKind::Country | ActorKind::Person | ActorKind::Organization | ActorKind::Group)
+}
+
+fn assemble(
+    article: &Article,
+    _res: &Resources,
+    table: ActorTable,
+    events: Vec<EventState>,
+    mut found: Vec<Found>,
+    mentioned: HashSet<usize>,
+    diagnostics: Vec<Diagnostic>,
+) -> Extraction {
+    // Event keys: unique within the article, readable.
+    let mut keys: Vec<String> = Vec::new();
+    for e in &events {
+        let mut key = slug_key(&e.label, e.date);
+        let base = key.clone();
+        let mut n = 2;
+        while keys.contains(&key) {
+            key = format!("{base}-{n}");
+            n += 1;
+        }
+        keys.push(key);
+    }
+    // Events with participants give pairwise and attendance statements.
+    let mut used_events: HashSet<usize> = found
+        .iter()
+        .filter_map(|f| match f.object {
+            Obj::Event(e) => Some(e),
+            Obj::Actor(_) => None,
+        })
+        .collect();
+    for (ei, e) in events.iter().enumerate() {
+        let parts: Vec<usize> = e.participants.iter().copied().filter(|&p| is_actor_kind(table.actors[p].kind)).collect();
+        let evidence = e.evidence.unwrap_or(e.first_mention);
+        if let (true, Some(rel)) = (parts.len() >= 2, e.relation) {
+            used_events.insert(ei);
+            for (a, &x) in parts.iter().enumerate() {
+                for &y in &parts[a + 1..] {
+                    found.push(event_statement(x, rel, Obj::Actor(y), e, evidence, "event:participants"));
+                }
+            }
+        }
+        if !parts.is_empty() {
+            used_events.insert(ei);
+            for &x in &parts {
+                found.push(event_statement(x, Relation::Attend, Obj::Event(ei), e, evidence, "event:attendance"));
+            }
+        }
+    }
+    // Fill dates and places of statements about events from the event.
+    for f in &mut found {
+        if let Obj::Event(ei) = f.object {
+            let e = &events[ei];
+            if f.date.is_none() {
+                f.date = e.date;
+            }
+            if f.location.is_none() {
+                f.location.clone_from(&e.location);
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    found.retain(|f| seen.insert((f.subject, f.relation, f.object, f.negated, f.evidence, f.modality)));
+
+    let key_of = |i: usize| table.actors[i].key.clone();
+    let mut actor_set: Vec<usize> = mentioned.into_iter().collect();
+    for f in &found {
+        actor_set.push(f.subject);
+        if let Obj::Actor(a) = f.object {
+            actor_set.push(a);
+        }
+    }
+    for &ei in &used_events {
+        actor_set.extend(&events[ei].participants);
+    }
+    actor_set.sort_unstable();
+    actor_set.dedup();
+    // Affiliations must name actors of the article too.
+    let mut actors: Vec<_> = actor_set.iter().map(|&i| table.actors[i].clone()).collect();
+    actors.retain(|a| is_actor_kind(a.kind));
+    let known: HashSet<String> = actors.iter().map(|a| a.key.clone()).collect();
+    for a in &mut actors {
+        if a.affiliation.as_ref().is_some_and(|k| !known.contains(k)) {
+            a.affiliation = None;
+        }
+    }
+    let mut used: Vec<usize> = used_events.into_iter().collect();
+    used.sort_unstable();
+    let out_events: Vec<Event> = used
+        .iter()
+        .map(|&ei| {
+            let e = &events[ei];
+            Event {
+                key: keys[ei].clone(),
+                label: e.label.clone(),
+                relation: e.relation,
+                participants: e.participants.iter().map(|&p| key_of(p)).collect(),
+                date: e.date.map(|d| d.to_string()),
+                location: e.location.clone(),
+                trigger: e.trigger.clone(),
+                first_mention: e.first_mention,
+                rule: "event:noun".into(),
+            }
+        })
+        .collect();
+    let statements = found
+        .into_iter()
+        .map(|f| Statement {
+            subject: key_of(f.subject),
+            relation: f.relation,
+            object: match f.object {
+                Obj::Actor(a) => Target::Actor(key_of(a)),
+                Obj::Event(e) => Target::Event(keys[e].clone()),
+            },
+            negated: f.negated,
+            modality: f.modality,
+            date: f.date.map(|d| d.to_string()),
+            location: f.location,
+            evidence: f.evidence,
+            trigger: f.trigger,
+            rule: f.rule,
+            attributed_to: f.attributed_to.map(key_of),
+            confidence: f.confidence,
+        })
+        .collect();
+    Extraction {
+        doc: article.id.clone(),
+        date: article.date.clone(),
+        actors,
+        events: out_events,
+        concepts: Vec::new(),
+        statements,
+        diagnostics,
+    }
+}
+
+fn event_statement(s: usize, relation: Relation, object: Obj, e: &EventState, evidence: Span, rule: &str) -> Found {
+    Found {
+        subject: s,
+        relation,
+        object,
+        negated: e.negated,
+        modality: Modality::Asserted,
+        date: e.date,
+        location: e.location.clone(),
+        evidence,
+        trigger: e.first_mention,
+        rule: rule.to_owned(),
+        attributed_to: None,
+        confidence: 0.7,
+    }
+}
+
+fn slug_key(label: &str, date: Option<chrono::NaiveDate>) -> String {
+    let mut out = String::new();
+    for c in label.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let mut out = out.trim_end_matches('-').to_owned();
+    if let Some(d) = date {
+        out.push('-');
+        out.push_str(&d.to_string());
+    }
+    out
+}

@@ -1,0 +1,481 @@
+//! Relations: lexicon triggers (verbs, phrasal verbs, nominalizations) with
+//! their agent and target found around them in the clause.
+//!
+//! The rules are positional, not a parse: the agent is the first actor
+//! mention of the clause that no preposition governs (or the "by" phrase of
+//! a passive), the target is the direct object or the phrase the entry's
+//! preposition introduces, and coordination ("X and Y", "X, along with Y")
+//! gives one statement per actor. Negation, modality, control verbs
+//! ("refused to attend", "offered to host") and reported speech are read
+//! from the words between agent and trigger.
+
+use crate::actors::Mention;
+use crate::dates::DateMention;
+use crate::events::{EventMention, EventState};
+use crate::resources::{LexiconEntry, Resources};
+use crate::text::{Sentence, TokenKind};
+use dragoman_model::{Modality, Relation, Span};
+
+/// A statement before actor and event indices become keys.
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub subject: usize,
+    pub relation: Relation,
+    pub object: Obj,
+    pub negated: bool,
+    pub modality: Modality,
+    pub date: Option<chrono::NaiveDate>,
+    pub location: Option<String>,
+    pub evidence: Span,
+    pub trigger: Span,
+    pub rule: String,
+    pub attributed_to: Option<usize>,
+    pub confidence: f32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Obj {
+    Actor(usize),
+    Event(usize),
+}
+
+const BOUNDARIES: &[&str] = &[";", ":", "that", "which", "who", "whom", "whose", "while", "whereas", "although", "though", "because", "if", "unless", "when", "where", "but", "whether", "—", "“", "\""];
+const PREPOSITIONS: &[&str] = &["of", "in", "at", "on", "to", "from", "with", "by", "for", "against", "between", "among", "about", "over", "into", "toward", "towards", "under", "after", "before", "during", "without", "amid", "despite", "like", "including", "via", "through", "across", "near", "than", "upon", "within", "behind", "beyond"];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "'s", "’s", "any", "recent", "new", "former", "latest", "first", "second", "further", "renewed", "joint"];
+const NEGATIVE_CONTROL: &[&str] = &["refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail", "opted", "decided", "rejected", "refusing", "declining"];
+const INTENT_CONTROL: &[&str] = &["offered", "offers", "offer", "proposed", "proposes", "propose", "promised", "promises", "promise", "pledged", "pledges", "pledge", "threatened", "threatens", "threaten", "vowed", "vows"];
+const FUTURE_CUES: &[&str] = &["will", "shall", "expected", "plans", "plan", "planned", "planning", "intends", "intend", "intended", "hopes", "hope", "hoped", "wants", "want", "wanted", "seeks", "seek", "aims", "aim", "set", "likely", "ready", "willing", "prepared", "scheduled", "going", "due", "poised", "tomorrow"];
+const POSSIBLE_CUES: &[&str] = &["may", "might", "could", "would", "can", "should", "must", "perhaps", "possibly", "potential", "potentially", "allegedly", "reportedly"];
+const REPORTING: &[&str] = &["said", "says", "say", "told", "tells", "confirmed", "confirms", "noted", "notes", "stated", "states", "announced", "announces", "added", "stressed", "emphasized", "emphasised", "insisted", "claimed", "claims", "argued", "argues", "reported", "declared", "explained", "believes", "believed", "underscored", "highlighted", "pointed", "asserted", "concluded", "suggested", "according"];
+
+/// Everything known about one sentence.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub s: &'a Sentence,
+    pub lw: &'a [String],
+    pub mentions: &'a [Mention],
+    pub events: &'a [EventMention],
+    pub dates: &'a [DateMention],
+    pub res: &'a Resources,
+}
+
+/// A trigger: a lexicon entry at a token.
+#[derive(Clone, Copy, Debug)]
+struct Trigger {
+    tok: usize,
+    entry: usize,
+    form: usize,
+    /// Token after the trigger and its particle.
+    after: usize,
+}
+
+impl Ctx<'_> {
+    fn n(&self) -> usize {
+        self.s.tokens.len()
+    }
+
+    fn lw(&self, i: usize) -> &str {
+        self.lw.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    fn entry(&self, t: &Trigger) -> &LexiconEntry {
+        &self.res.lexicon[t.entry]
+    }
+
+    fn is_boundary(&self, i: usize) -> bool {
+        BOUNDARIES.contains(&self.lw(i))
+    }
+
+    /// Token index where the clause holding token `i` starts.
+    fn clause_start(&self, i: usize) -> usize {
+        (0..i).rev().find(|&k| self.is_boundary(k)).map_or(0, |k| k + 1)
+    }
+
+    /// Token index where the clause holding token `i` ends.
+    fn clause_end(&self, i: usize) -> usize {
+        (i + 1..self.n()).find(|&k| self.is_boundary(k) || self.lw(k) == ".").unwrap_or(self.n())
+    }
+
+    /// Whether a preposition governs the mention (skipping determiners).
+    fn governed(&self, m: &Mention) -> bool {
+        let mut k = m.start;
+        while k > 0 {
+            k -= 1;
+            let w = self.lw(k);
+            if matches!(w, "the" | "both" | "a" | "an" | "all") {
+                continue;
+            }
+            return PREPOSITIONS.contains(&w);
+        }
+        false
+    }
+}
+
+/// Indices of the mentions coordinated with mention `pos` to its right:
+/// "X and Y", "X, Y and Z", "X, along with Y", "both X and Y".
+pub fn group(text: &str, s: &Sentence, mentions: &[Mention], pos: usize, limit: usize) -> Vec<usize> {
+    let mut out = vec![pos];
+    let mut last = pos;
+    for (j, m) in mentions.iter().enumerate().skip(pos + 1) {
+        if m.end > limit {
+            break;
+        }
+        let between: Vec<String> = s.tokens[mentions[last].end..m.start].iter().map(|t| t.span.slice(text).to_lowercase()).collect();
+        let ok = !between.is_empty()
+            && between.iter().all(|w| matches!(w.as_str(), "," | "and" | "the" | "as" | "well" | "along" | "with" | "together" | "both" | "its" | "their"))
+            && between.iter().any(|w| matches!(w.as_str(), "," | "and" | "with"));
+        // "X, a ... of Y" appositions break the chain with other words.
+        if !ok {
+            break;
+        }
+        out.push(j);
+        last = j;
+    }
+    out
+}
+
+/// Extract the statements of one sentence.
+pub fn extract(ctx: &Ctx, events: &mut [EventState], out: &mut Vec<Found>) {
+    let triggers = find_triggers(ctx);
+    let reporting: Vec<usize> = (0..ctx.n()).filter(|&i| REPORTING.contains(&ctx.lw(i))).collect();
+    let question = ctx.s.tokens.last().is_some_and(|t| t.span.slice(ctx.text) == "?");
+    let mut previous_subject: Option<Vec<usize>> = None;
+    for (ti, t) in triggers.iter().enumerate() {
+        let e = ctx.entry(t);
+        let next_trigger = triggers.get(ti + 1).map_or(ctx.n(), |x| x.tok);
+        let right = ctx.clause_end(t.tok).min(next_trigger.max(t.after + 1));
+        // Control: "refused to attend", "offered to host".
+        let inner = (ctx.lw(t.after) == "to" || ctx.lw(t.tok + 1) == "to")
+            .then(|| triggers.get(ti + 1).filter(|x| x.tok <= t.tok + 3 && ctx.lw(x.tok - 1) == "to"))
+            .flatten();
+        let outer = (ti > 0 && t.tok >= 2 && ctx.lw(t.tok - 1) == "to").then(|| &triggers[ti - 1]).filter(|o| o.tok + 3 >= t.tok);
+        let is_noun = e.is_noun;
+        let passive = !is_noun && is_passive(ctx, t);
+        let (subjects, objects) = if is_noun {
+            noun_frame(ctx, t, right)
+        } else if passive {
+            let agent = by_phrase(ctx, t.after, right);
+            let patient = subject(ctx, t.tok).unwrap_or_default();
+            (agent, patient.into_iter().map(Obj::Actor).collect())
+        } else {
+            let mut subj = subject(ctx, t.tok);
+            if subj.is_none() && ctx.lw(t.tok.saturating_sub(1)) == "and" {
+                subj = previous_subject.clone();
+            }
+            let subj = subj.unwrap_or_default();
+            let mut objs = object(ctx, t, right);
+            if objs.is_empty() {
+                if let Some(inner) = inner {
+                    let r = ctx.clause_end(inner.tok).min(triggers.get(ti + 2).map_or(ctx.n(), |x| x.tok));
+                    objs = object(ctx, inner, r);
+                }
+            }
+            (subj, objs)
+        };
+        if !subjects.is_empty() {
+            previous_subject = Some(subjects.clone());
+        }
+        // An event object links its agents as participants.
+        for o in &objects {
+            if let Obj::Event(ev) = o {
+                if matches!(e.relation, Relation::Attend | Relation::Meet | Relation::Negotiate) {
+                    for &sj in &subjects {
+                        events[*ev].add_participant(sj, ctx.s.span);
+                    }
+                }
+            }
+        }
+        // "X and Y held talks": a symmetric relation without an object
+        // relates the coordinated agents to each other.
+        let objects = if objects.is_empty() && e.relation.is_symmetric() && subjects.len() > 1 {
+            for em in ctx.events.iter().filter(|em| em.tok > t.tok && em.tok < right + 3) {
+                for &sj in &subjects {
+                    events[em.event].add_participant(sj, ctx.s.span);
+                }
+            }
+            Vec::new()
+        } else {
+            objects
+        };
+        if inner.is_some() && !e.relation.is_intent() && !e.intent {
+            // "refused to attend" / "agreed to resume": the inner verb
+            // carries the fact.
+            continue;
+        }
+        let left = ctx.clause_start(t.tok);
+        let mut negated = (left..t.tok).any(|k| is_negation(ctx, k)) && !is_noun;
+        let mut modality = modality(ctx, left, t.tok);
+        if let Some(o) = outer {
+            let ow = ctx.lw(o.tok);
+            if NEGATIVE_CONTROL.contains(&ow) {
+                negated = true;
+            } else if INTENT_CONTROL.contains(&ow) || ctx.entry(o).intent {
+                modality = Modality::Future;
+            }
+        }
+        if (left..t.tok).any(|k| NEGATIVE_CONTROL.contains(&ctx.lw(k)) && ctx.lw(k + 1) == "to" && k + 2 == t.tok) {
+            negated = true;
+        }
+        if question {
+            modality = Modality::Question;
+        }
+        let date = ctx
+            .dates
+            .iter()
+            .filter(|d| d.date.is_some() && d.span.start >= ctx.s.tokens[left].span.start)
+            .min_by_key(|d| d.span.start.abs_diff(ctx.s.tokens[t.tok].span.start))
+            .or_else(|| ctx.dates.iter().find(|d| d.date.is_some()))
+            .and_then(|d| d.date);
+        let location = location_after(ctx, t.after, right);
+        let speaker = reporting
+            .iter()
+            .filter(|&&r| r < t.tok)
+            .filter_map(|&r| subject(ctx, r).and_then(|s| s.first().copied()))
+            .next_back();
+        let trigger_span = Span::new(ctx.s.tokens[t.tok].span.start, ctx.s.tokens[t.after.saturating_sub(1).max(t.tok)].span.end);
+        let rule = format!("lexicon:{}{}", e.id, if passive { "+passive" } else { "" });
+        for &sj in &subjects {
+            for o in &objects {
+                if *o == Obj::Actor(sj) {
+                    continue;
+                }
+                out.push(Found {
+                    subject: sj,
+                    relation: e.relation,
+                    object: *o,
+                    negated,
+                    modality,
+                    date,
+                    location: location.clone(),
+                    evidence: ctx.s.span,
+                    trigger: trigger_span,
+                    rule: rule.clone(),
+                    attributed_to: speaker.filter(|&sp| sp != sj),
+                    confidence: if is_noun { 0.6 } else { 0.75 },
+                });
+            }
+        }
+    }
+}
+
+fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ctx.n() {
+        let Some(cands) = ctx.res.index.lexicon.get(ctx.lw(i)) else {
+            i += 1;
+            continue;
+        };
+        if ctx.s.tokens[i].kind != TokenKind::Word || ctx.mentions.iter().any(|m| m.start <= i && i < m.end) {
+            i += 1;
+            continue;
+        }
+        let prev = if i > 0 { ctx.lw(i - 1) } else { "" };
+        let noun_context = DETERMINERS.contains(&prev) || prev == "of";
+        let mut best: Option<(Trigger, u8)> = None;
+        for &(entry, form) in cands {
+            let e = &ctx.res.lexicon[entry];
+            let mut after = i + 1;
+            let mut score = 1;
+            if !e.next.is_empty() {
+                let found = (i + 1..(i + 5).min(ctx.n())).find(|&k| e.next.iter().any(|nx| nx == ctx.lw(k)));
+                match found {
+                    Some(k) => {
+                        after = k + 1;
+                        score = 3;
+                    }
+                    None => continue,
+                }
+            }
+            if e.is_noun == noun_context {
+                score += 1;
+            }
+            // An event noun ("talks", "meeting") is not a verb trigger
+            // after a determiner.
+            if !e.is_noun && noun_context {
+                continue;
+            }
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((Trigger { tok: i, entry, form, after }, score));
+            }
+        }
+        if let Some((t, _)) = best {
+            // Event nouns used as nouns are handled by the event stage.
+            let e = &ctx.res.lexicon[t.entry];
+            let is_event_noun = ctx.events.iter().any(|em| em.tok == i);
+            if !(is_event_noun && (e.is_noun || noun_context)) {
+                out.push(t);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_passive(ctx: &Ctx, t: &Trigger) -> bool {
+    let e = ctx.entry(t);
+    let pp = e.past_participle() == Some(ctx.lw(t.tok)) && (t.form == 3 || e.forms[2] == e.forms[3]);
+    if !pp {
+        return false;
+    }
+    let be_before = (t.tok.saturating_sub(3)..t.tok).any(|k| BE.contains(&ctx.lw(k)));
+    let by_after = ctx.lw(t.after) == "by" || ctx.lw(t.tok + 1) == "by";
+    // "led by", "hosted by": a reduced relative; "was hosted": a passive.
+    by_after || be_before && !(t.tok.saturating_sub(3)..t.tok).any(|k| matches!(ctx.lw(k), "has" | "have" | "had"))
+}
+
+fn mentions_from(ctx: &Ctx, pos: usize, limit: usize) -> Vec<usize> {
+    group(ctx.text, ctx.s, ctx.mentions, pos, limit)
+        .into_iter()
+        .flat_map(|m| ctx.mentions[m].actors.clone())
+        .collect()
+}
+
+/// The agent of the clause holding token `i`.
+fn subject(ctx: &Ctx, i: usize) -> Option<Vec<usize>> {
+    let left = ctx.clause_start(i);
+    if left > 0 && matches!(ctx.lw(left - 1), "who" | "which") {
+        // "Starmer, who visited Trump": the antecedent.
+        let mut k = left - 1;
+        if k > 0 && ctx.lw(k - 1) == "," {
+            k -= 1;
+        }
+        return ctx.mentions.iter().rfind(|m| m.end == k && !m.as_place).map(|m| m.actors.clone());
+    }
+    let pos = ctx
+        .mentions
+        .iter()
+        .position(|m| m.start >= left && m.end <= i && !m.as_place && !ctx.governed(m) && !possessive_modifier(ctx, m, i))?;
+    Some(mentions_from(ctx, pos, i))
+}
+
+/// "Ukraine's peace plan": a possessive modifying another noun is not the
+/// agent, unless the noun is a body that stands for the owner.
+fn possessive_modifier(ctx: &Ctx, m: &Mention, limit: usize) -> bool {
+    matches!(ctx.lw(m.end), "'s" | "’s") && m.end + 1 < limit && !ctx.res.index.bodies.contains(ctx.lw(m.end + 1)) && !matches!(ctx.lw(m.end + 1), "leadership" | "president" | "leader" | "government")
+}
+
+fn by_phrase(ctx: &Ctx, from: usize, right: usize) -> Vec<usize> {
+    let Some(by) = (from.saturating_sub(1)..right.min(from + 3)).find(|&k| ctx.lw(k) == "by") else {
+        return Vec::new();
+    };
+    match ctx.mentions.iter().position(|m| m.start > by && m.start <= by + 4) {
+        Some(pos) => mentions_from(ctx, pos, ctx.n()),
+        None => Vec::new(),
+    }
+}
+
+/// The first mention or event starting in `[a, b)` with no preposition or
+/// boundary before it.
+fn target_at(ctx: &Ctx, a: usize, b: usize, allow_place: bool) -> Vec<Obj> {
+    for k in a..b.min(ctx.n()) {
+        if let Some(pos) = ctx.mentions.iter().position(|m| m.start == k) {
+            if ctx.mentions[pos].as_place && !allow_place {
+                return Vec::new();
+            }
+            return mentions_from(ctx, pos, ctx.n()).into_iter().map(Obj::Actor).collect();
+        }
+        if let Some(em) = ctx.events.iter().find(|em| em.start == k || em.tok == k) {
+            return vec![Obj::Event(em.event)];
+        }
+        let w = ctx.lw(k);
+        if k > a && (PREPOSITIONS.contains(&w) || ctx.is_boundary(k) || w == "." || w == ",") {
+            return Vec::new();
+        }
+    }
+    Vec::new()
+}
+
+fn object(ctx: &Ctx, t: &Trigger, right: usize) -> Vec<Obj> {
+    let e = ctx.entry(t);
+    let allow_place = e.relation == Relation::Visit;
+    if e.object.direct {
+        let found = target_at(ctx, t.after, (t.after + 5).min(right.max(t.after + 1)), allow_place);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    for k in t.after..right {
+        if e.object.prepositions.iter().any(|p| p == ctx.lw(k)) {
+            let found = target_at(ctx, k + 1, (k + 6).min(ctx.n()), allow_place || ctx.lw(k) == "to");
+            if !found.is_empty() {
+                return found;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Agent and target of a nominal trigger: "Russia's proposal", "U.S.
+/// sanctions on Russia", "visits of X and Y to Türkiye", "pressure from X".
+fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
+    let i = t.tok;
+    let mut agents = Vec::new();
+    // Possessive or modifier right before the noun, with one adjective.
+    for m in ctx.mentions.iter().filter(|m| !m.as_place) {
+        let mut end = m.end;
+        if matches!(ctx.lw(end), "'s" | "’s") {
+            end += 1;
+        }
+        if end == i || end + 1 == i && ctx.s.tokens[end].kind == TokenKind::Word && !PREPOSITIONS.contains(&ctx.lw(end)) {
+            agents = m.actors.clone();
+        }
+    }
+    let mut k = t.after;
+    if agents.is_empty() && matches!(ctx.lw(k), "of" | "by" | "from") {
+        let a = k + 1;
+        if let Some(pos) = ctx.mentions.iter().position(|m| m.start >= a && m.start <= a + 2) {
+            agents = mentions_from(ctx, pos, right.max(a + 1));
+            let last = group(ctx.text, ctx.s, ctx.mentions, pos, ctx.n()).last().map(|&m| ctx.mentions[m].end).unwrap_or(a);
+            k = last;
+        }
+    }
+    let e = ctx.entry(t);
+    let mut objects = Vec::new();
+    for j in k..right.max(k + 1).min(ctx.n()) {
+        if e.object.prepositions.iter().any(|p| p == ctx.lw(j)) {
+            objects = target_at(ctx, j + 1, (j + 6).min(ctx.n()), e.relation == Relation::Visit);
+            if !objects.is_empty() {
+                break;
+            }
+        }
+    }
+    (agents, objects)
+}
+
+fn is_negation(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.lw(k);
+    (matches!(w, "not" | "never" | "neither" | "nor" | "cannot") || w.ends_with("n't") || w.ends_with("n’t"))
+        && ctx.lw(k + 1) != "only"
+        || w == "no" && ctx.lw(k + 1) == "longer"
+        || w == "against" && k > 0 && matches!(ctx.lw(k - 1), "decided" | "decides" | "decide" | "voted")
+        || NEGATIVE_CONTROL.contains(&w) && ctx.lw(k + 1) == "to"
+}
+
+fn modality(ctx: &Ctx, left: usize, i: usize) -> Modality {
+    let mut m = Modality::Asserted;
+    for k in left..i {
+        let w = ctx.lw(k);
+        if FUTURE_CUES.contains(&w) {
+            m = Modality::Future;
+        } else if POSSIBLE_CUES.contains(&w) && m == Modality::Asserted {
+            m = Modality::Possible;
+        }
+    }
+    // A conditional clause anywhere before the trigger in the sentence.
+    if (0..i).any(|k| matches!(ctx.lw(k), "if" | "unless" | "whether")) {
+        return Modality::Conditional;
+    }
+    m
+}
+
+fn location_after(ctx: &Ctx, from: usize, right: usize) -> Option<String> {
+    let k = (from..right.min(ctx.n())).find(|&k| ctx.lw(k) == "in")?;
+    let a = if ctx.lw(k + 1) == "the" { k + 2 } else { k + 1 };
+    let mut e = a;
+    while e < ctx.n() && ctx.s.tokens[e].kind == TokenKind::Word && ctx.s.tokens[e].span.slice(ctx.text).chars().next().is_some_and(char::is_uppercase) {
+        e += 1;
+    }
+    (e > a).then(|| ctx.text[ctx.s.tokens[a].span.start..ctx.s.tokens[e - 1].span.end].to_owned())
+}

@@ -1,0 +1,151 @@
+//! The RDF shape of one article's extraction, all in the article's named
+//! graph: the article, its actors and events, one node per statement (an
+//! `rdf:Statement` with every provenance field), and one direct triple per
+//! asserted, non-negated statement so simple questions stay simple.
+
+use crate::iri::{self, dg, Minter};
+use crate::vocab::{prop, DCTERMS, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD};
+use dragoman_model::{Article, Extraction, Target};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+
+fn n(ns: &str, local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{ns}{local}"))
+}
+
+fn date(s: &str) -> Term {
+    Literal::new_typed_literal(s, n(XSD, "date")).into()
+}
+
+fn int(v: usize) -> Term {
+    Literal::new_typed_literal(v.to_string(), n(XSD, "integer")).into()
+}
+
+fn boolean(v: bool) -> Term {
+    Literal::new_typed_literal(if v { "true" } else { "false" }, n(XSD, "boolean")).into()
+}
+
+fn text(s: &str) -> Term {
+    Literal::new_simple_literal(s).into()
+}
+
+/// Every quad of one article, in a deterministic order.
+pub fn article_quads(m: &Minter, article: &Article, x: &Extraction) -> Vec<Quad> {
+    let g: GraphName = m.article(&article.id).into();
+    let mut out = Vec::new();
+    let mut add = |s: &NamedNode, p: NamedNode, o: Term| out.push(Quad::new(s.clone(), p, o, g.clone()));
+    let a = m.article(&article.id);
+    let rdf_type = n(RDF, "type");
+    add(&a, rdf_type.clone(), dg("Article").into());
+    add(&a, rdf_type.clone(), n(SCHEMA, "NewsArticle").into());
+    add(&a, n(DCTERMS, "identifier"), text(&article.id));
+    if let Some(d) = article.date.as_deref().filter(|d| crate::is_iso_date(d)) {
+        add(&a, n(DCTERMS, "date"), date(d));
+    }
+    if let Some(t) = &article.title {
+        add(&a, n(DCTERMS, "title"), text(t));
+    }
+    if let Some(u) = &article.url {
+        match NamedNode::new(u) {
+            Ok(iri) => add(&a, n(DCTERMS, "source"), iri.into()),
+            Err(_) => add(&a, n(DCTERMS, "source"), text(u)),
+        }
+    }
+    if let Some(p) = &article.source {
+        add(&a, n(DCTERMS, "publisher"), text(p));
+    }
+
+    for actor in &x.actors {
+        let s = m.actor(&actor.key);
+        add(&s, rdf_type.clone(), dg("Actor").into());
+        add(&s, rdf_type.clone(), iri::actor_class(actor.kind).into());
+        add(&s, n(RDFS, "label"), text(&actor.label));
+        for alias in &actor.aliases {
+            add(&s, n(SKOS, "altLabel"), text(alias));
+        }
+        if let Some(q) = &actor.wikidata {
+            add(&s, n(OWL, "sameAs"), n(WD, q).into());
+        }
+        if let Some(aff) = &actor.affiliation {
+            add(&s, dg(prop::AFFILIATION), m.actor(aff).into());
+        }
+        if let Some(role) = &actor.role {
+            add(&s, dg(prop::ROLE), text(role));
+        }
+        add(&s, n(PROV, "wasDerivedFrom"), a.clone().into());
+    }
+
+    for e in &x.events {
+        let s = m.event(&article.id, &e.key);
+        add(&s, rdf_type.clone(), dg("Event").into());
+        add(&s, n(RDFS, "label"), text(&e.label));
+        if let Some(t) = e.relation.and_then(|r| r.plover()) {
+            add(&s, dg(prop::EVENT_TYPE), iri::plover(t).into());
+        }
+        for p in &e.participants {
+            add(&s, dg(prop::PARTICIPANT), m.actor(p).into());
+        }
+        if let Some(d) = &e.date {
+            add(&s, dg(prop::DATE), date(d));
+        }
+        if let Some(l) = &e.location {
+            add(&s, dg(prop::LOCATION), text(l));
+        }
+        add(&s, dg(prop::TRIGGER), text(&e.trigger));
+        add(&s, dg(prop::RULE), text(&e.rule));
+        add(&s, n(PROV, "wasDerivedFrom"), a.clone().into());
+    }
+
+    let target = |t: &Target| -> Term {
+        match t {
+            Target::Actor(k) => m.actor(k).into(),
+            Target::Event(k) => m.event(&article.id, k).into(),
+            Target::Concept(k) => text(k),
+        }
+    };
+    for (i, st) in x.statements.iter().enumerate() {
+        let s = m.statement(&article.id, i + 1);
+        let subject = m.actor(&st.subject);
+        let object = target(&st.object);
+        add(&s, rdf_type.clone(), dg("Statement").into());
+        add(&s, rdf_type.clone(), n(RDF, "Statement").into());
+        add(&s, n(RDF, "subject"), subject.clone().into());
+        add(&s, n(RDF, "predicate"), iri::relation(st.relation).into());
+        add(&s, n(RDF, "object"), object.clone());
+        if let Some(t) = st.relation.plover() {
+            add(&s, dg(prop::EVENT_TYPE), iri::plover(t).into());
+        }
+        add(&s, dg(prop::NEGATED), boolean(st.negated));
+        add(&s, dg(prop::MODALITY), iri::modality(st.modality).into());
+        add(&s, dg(prop::IS_FACT), boolean(st.is_fact()));
+        if let Some(d) = &st.date {
+            add(&s, dg(prop::DATE), date(d));
+        }
+        if let Some(l) = &st.location {
+            add(&s, dg(prop::LOCATION), text(l));
+        }
+        if let Some(ev) = article.text.get(st.evidence.start..st.evidence.end) {
+            add(&s, dg(prop::EVIDENCE), text(ev));
+        }
+        add(&s, dg(prop::EVIDENCE_START), int(st.evidence.start));
+        add(&s, dg(prop::EVIDENCE_END), int(st.evidence.end));
+        if let Some(tr) = article.text.get(st.trigger.start..st.trigger.end) {
+            add(&s, dg(prop::TRIGGER), text(tr));
+        }
+        add(&s, dg(prop::RULE), text(&st.rule));
+        if let Some(sp) = &st.attributed_to {
+            add(&s, dg(prop::ATTRIBUTED_TO), m.actor(sp).into());
+        }
+        add(
+            &s,
+            dg(prop::CONFIDENCE),
+            Literal::new_typed_literal(format!("{:.2}", st.confidence), n(XSD, "decimal")).into(),
+        );
+        add(&s, n(PROV, "wasDerivedFrom"), a.clone().into());
+        if st.is_fact() {
+            if let Target::Actor(_) | Target::Event(_) = st.object {
+                add(&subject, iri::relation(st.relation), object);
+            }
+        }
+    }
+    out
+}
