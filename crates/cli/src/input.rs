@@ -171,7 +171,7 @@ struct Record {
 }
 
 /// Stream the records of a JSON Lines file.
-pub fn json_lines(path: &Path) -> Result<impl Iterator<Item = Result<Article, InputError>>, InputError> {
+pub fn json_lines(path: &Path) -> Result<impl Iterator<Item = Result<Article, InputError>> + use<>, InputError> {
     let file = File::open(path).map_err(|e| err(path, None, e.to_string()))?;
     let path = path.to_owned();
     let mut lines = BufReader::with_capacity(1 << 20, file).split(b'\n').enumerate();

@@ -320,6 +320,7 @@ fn build(g: &Global, paths: &[PathBuf], export_dir: Option<&Path>, threads: Opti
     let ex = extractor(g)?;
     let pool = thread_pool(threads)?;
     let store = GraphStore::open(&g.store, minter(g)?)?;
+    store.load_ontology(dragoman_graph::ONTOLOGY)?;
     let total: u64 = inputs.iter().map(input::Input::size).sum();
     let progress = progress::Progress::new(g.quiet, total, "building");
     let mut seen = std::collections::HashSet::new();

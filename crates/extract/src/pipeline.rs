@@ -46,10 +46,13 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
 /// Role statements: a titled person represents or leads their state, and
 /// "NATO member Türkiye" is a membership.
 fn roles(ctx: &Ctx, mentions: &[Mention], table: &ActorTable, out: &mut Vec<Found>) {
+    // A title says the person acts for their state or body: `represent`,
+    // as the guidelines use it for presidents and ministers alike; `lead` is
+    // kept for heading a delegation or body, which the lexicon finds.
     for m in mentions {
-        let (Some(rel), [p]) = (m.titled, m.actors.as_slice()) else { continue };
+        let (Some(_), [p]) = (m.titled, m.actors.as_slice()) else { continue };
         let Some(aff) = table.actors[*p].affiliation.as_deref().and_then(|k| table.index(k)) else { continue };
-        out.push(role(ctx, *p, rel, aff, m.span, "pattern:title-role"));
+        out.push(role(ctx, *p, Relation::Represent, aff, m.span, "pattern:title-role"));
     }
     // "<Organization> member <Country>", "As a <Organization> member ..., <Country>".
     for (i, w) in ctx.lw.iter().enumerate() {

@@ -40,7 +40,7 @@ pub enum Obj {
 }
 
 const BOUNDARIES: &[&str] = &[";", ":", "that", "which", "who", "whom", "whose", "while", "whereas", "although", "though", "because", "if", "unless", "when", "where", "but", "whether", "—", "“", "\""];
-const PREPOSITIONS: &[&str] = &["of", "in", "at", "on", "to", "from", "with", "by", "for", "against", "between", "among", "about", "over", "into", "toward", "towards", "under", "after", "before", "during", "without", "amid", "despite", "like", "including", "via", "through", "across", "near", "than", "upon", "within", "behind", "beyond"];
+const PREPOSITIONS: &[&str] = &["concerning", "regarding", "of", "in", "at", "on", "to", "from", "with", "by", "for", "against", "between", "among", "about", "over", "into", "toward", "towards", "under", "after", "before", "during", "without", "amid", "despite", "like", "including", "via", "through", "across", "near", "than", "upon", "within", "behind", "beyond"];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"];
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "'s", "’s", "any", "recent", "new", "former", "latest", "first", "second", "further", "renewed", "joint"];
 const NEGATIVE_CONTROL: &[&str] = &["refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail", "opted", "decided", "rejected", "refusing", "declining"];
@@ -98,6 +98,8 @@ impl Ctx<'_> {
     }
 
     /// Whether a preposition governs the mention (skipping determiners).
+    /// "diplomats from Russia" and "the delegation of Ukraine" are not
+    /// governed: the body noun stands for the state.
     fn governed(&self, m: &Mention) -> bool {
         let mut k = m.start;
         while k > 0 {
@@ -105,6 +107,9 @@ impl Ctx<'_> {
             let w = self.lw(k);
             if matches!(w, "the" | "both" | "a" | "an" | "all") {
                 continue;
+            }
+            if matches!(w, "from" | "of") && k > 0 && self.res.index.bodies.contains(self.lw(k - 1)) {
+                return false;
             }
             return PREPOSITIONS.contains(&w);
         }
@@ -343,17 +348,42 @@ fn subject(ctx: &Ctx, i: usize) -> Option<Vec<usize>> {
         }
         return ctx.mentions.iter().rfind(|m| m.end == k && !m.as_place).map(|m| m.actors.clone());
     }
-    let pos = ctx
-        .mentions
-        .iter()
-        .position(|m| m.start >= left && m.end <= i && !m.as_place && !ctx.governed(m) && !possessive_modifier(ctx, m, i))?;
-    Some(mentions_from(ctx, pos, i))
+    // The nearest eligible mention before the verb, then the whole
+    // coordination it ends ("Brazil and China, two actors with ties to
+    // Moscow, endorsed"): appositions and prepositional phrases are skipped.
+    let eligible = |m: &Mention| m.start >= left && m.end <= i && !m.as_place && !ctx.governed(m) && !possessive_modifier(ctx, m, i) && !noun_modifier(ctx, m);
+    let last = ctx.mentions.iter().rposition(eligible)?;
+    let mut first = last;
+    while first > 0 {
+        let prev = &ctx.mentions[first - 1];
+        if !eligible(prev) || !group(ctx.text, ctx.s, ctx.mentions, first - 1, i).contains(&first) {
+            break;
+        }
+        first -= 1;
+    }
+    Some(mentions_from(ctx, first, i))
 }
 
 /// "Ukraine's peace plan": a possessive modifying another noun is not the
 /// agent, unless the noun is a body that stands for the owner.
 fn possessive_modifier(ctx: &Ctx, m: &Mention, limit: usize) -> bool {
     matches!(ctx.lw(m.end), "'s" | "’s") && m.end + 1 < limit && !ctx.res.index.bodies.contains(ctx.lw(m.end + 1)) && !matches!(ctx.lw(m.end + 1), "leadership" | "president" | "leader" | "government")
+}
+
+/// "the Ukraine conflict", "a Russia policy": a name used as a modifier of
+/// a lower-case noun that is not a verb we know.
+fn noun_modifier(ctx: &Ctx, m: &Mention) -> bool {
+    let next = ctx.lw(m.end);
+    let Some(tok) = ctx.s.tokens.get(m.end) else { return false };
+    let w = tok.span.slice(ctx.text);
+    m.start > 0
+        && matches!(ctx.lw(m.start - 1), "the" | "a" | "an")
+        && tok.kind == TokenKind::Word
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && !ctx.res.index.lexicon.contains_key(next)
+        && !ctx.res.index.bodies.contains(next)
+        && !BE.contains(&next)
+        && !matches!(next, "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may" | "might" | "did" | "does" | "do" | "and" | "also" | "not")
 }
 
 fn by_phrase(ctx: &Ctx, from: usize, right: usize) -> Vec<usize> {

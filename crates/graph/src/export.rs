@@ -26,7 +26,8 @@ pub fn serializer(format: RdfFormat, base: &str) -> RdfSerializer {
 /// direct triples between its ends, and the descriptions of its actors and
 /// events, each in its article graph.
 pub fn write_subset(store: &GraphStore, sel: &Selection, format: RdfFormat, out: impl Write) -> Result<(), Error> {
-    let mut quads: BTreeSet<Quad> = BTreeSet::new();
+    // Keyed by their N-Quads form: sorted output, each quad once.
+    let mut quads: std::collections::BTreeMap<String, Quad> = std::collections::BTreeMap::new();
     let mut subjects: BTreeSet<&str> = sel.nodes.keys().map(String::as_str).collect();
     subjects.extend(sel.rows.iter().map(|r| r.statement.as_str()));
     let ends: BTreeSet<(&str, &str)> = sel.edges.iter().map(|e| (e.subject.as_str(), e.object.as_str())).collect();
@@ -41,12 +42,12 @@ pub fn write_subset(store: &GraphStore, sel: &Selection, format: RdfFormat, out:
                 _ => true,
             };
             if keep {
-                quads.insert(q);
+                quads.insert(q.to_string(), q);
             }
         }
     }
     let mut w = serializer(format, store.minter().base()).for_writer(out);
-    for q in &quads {
+    for q in quads.values() {
         if format.supports_datasets() {
             w.serialize_quad(q)?;
         } else {

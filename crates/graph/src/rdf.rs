@@ -28,6 +28,10 @@ fn text(s: &str) -> Term {
     Literal::new_simple_literal(s).into()
 }
 
+/// The predicate of the article's content hash: a digest of all its other
+/// quads, so that re-ingesting the same article can be seen to change nothing.
+pub const CONTENT_HASH: &str = "https://w3id.org/dragoman/ontology#contentHash";
+
 /// Every quad of one article, in a deterministic order.
 pub fn article_quads(m: &Minter, article: &Article, x: &Extraction) -> Vec<Quad> {
     let g: GraphName = m.article(&article.id).into();
@@ -147,5 +151,12 @@ pub fn article_quads(m: &Minter, article: &Article, x: &Extraction) -> Vec<Quad>
             }
         }
     }
+    let mut lines: Vec<String> = out.iter().map(|q| q.to_string()).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let mut h = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(&lines, &mut h);
+    let hash = format!("{:016x}", std::hash::Hasher::finish(&h));
+    out.push(Quad::new(a, dg("contentHash"), text(&hash), g));
     out
 }

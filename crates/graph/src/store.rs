@@ -50,12 +50,14 @@ impl GraphStore {
         Ok(Self { store, minter, path: Some(dir.to_owned()) })
     }
 
-    /// Open an existing store read-only (queries and exports).
+    /// Open an existing store read-only (queries and exports): any number
+    /// of readers can run beside one writer.
     pub fn open_existing(dir: &Path, minter: Minter) -> Result<Self, Error> {
         if !dir.join("CURRENT").exists() {
             return Err(Error::NoStore(dir.to_owned()));
         }
-        Self::open(dir, minter)
+        let store = Store::open_read_only(dir).map_err(|e| store_open_error(dir, e))?;
+        Ok(Self { store, minter, path: Some(dir.to_owned()) })
     }
 
     /// A store in memory, for tests and one-off runs.
@@ -85,26 +87,46 @@ impl GraphStore {
         let quads = article_quads(&self.minter, article, x);
         let graph = self.minter.article(&article.id);
         let mut tx = self.store.start_transaction()?;
-        let existing: Vec<Quad> = tx
-            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
-            .collect::<Result<_, _>>()?;
-        let outcome = if existing.is_empty() {
+        // The graph's content hash says whether anything changed; comparing
+        // quads would trip over literals the store normalizes.
+        let hash_of = |q: &Quad| (q.predicate.as_str() == crate::rdf::CONTENT_HASH).then(|| q.object.to_string());
+        let old = tx
+            .quads_for_pattern(Some(graph.as_ref().into()), None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
+            .find_map(|q| q.ok().and_then(|q| hash_of(&q)));
+        let any = old.is_some() || tx.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))).next().is_some();
+        let new = quads.iter().find_map(hash_of);
+        let outcome = if !any {
             LoadOutcome::Added
+        } else if old.is_some() && old == new {
+            return Ok(LoadOutcome::Unchanged);
         } else {
-            let mut a: Vec<String> = existing.iter().map(|q| q.to_string()).collect();
-            let mut b: Vec<String> = quads.iter().map(|q| q.to_string()).collect();
-            a.sort_unstable();
-            b.sort_unstable();
-            b.dedup();
-            if a == b {
-                return Ok(LoadOutcome::Unchanged);
-            }
             LoadOutcome::Replaced
         };
         tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
         tx.extend(quads.iter());
         tx.commit()?;
         Ok(outcome)
+    }
+
+    /// Put the ontology in its own named graph, so queries can join on
+    /// relation and PLOVER metadata (labels, cooperation scores). Replaced
+    /// in one transaction when it changed.
+    pub fn load_ontology(&self, turtle: &str) -> Result<(), Error> {
+        let graph = oxigraph::model::NamedNode::new_unchecked(crate::vocab::ONTOLOGY_GRAPH);
+        let quads: Vec<Quad> = oxigraph::io::RdfParser::from_format(RdfFormat::Turtle)
+            .with_default_graph(graph.clone())
+            .for_slice(turtle.as_bytes())
+            .collect::<Result<_, _>>()
+            .map_err(|e| Error::Other(format!("ontology: {e}")))?;
+        let mut tx = self.store.start_transaction()?;
+        let existing = tx.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))).count();
+        if existing == quads.len() {
+            return Ok(());
+        }
+        tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
+        tx.extend(quads.iter());
+        tx.commit()?;
+        Ok(())
     }
 
     /// Load many articles into an empty store with Oxigraph's bulk loader.
@@ -139,7 +161,7 @@ impl GraphStore {
 
     /// Run a SPARQL query over the union of all article graphs.
     pub fn query(&self, query: &str) -> Result<QueryResults<'static>, Error> {
-        let mut evaluator = SparqlEvaluator::new().without_service_handler();
+        let mut evaluator = SparqlEvaluator::new();
         for (p, iri) in crate::vocab::prefixes(self.minter.base()) {
             evaluator = evaluator.with_prefix(p, iri).map_err(|e| Error::Query(e.to_string()))?;
         }

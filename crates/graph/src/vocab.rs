@@ -3,6 +3,8 @@
 
 /// The Dragoman ontology namespace.
 pub const DG: &str = "https://w3id.org/dragoman/ontology#";
+/// The named graph that holds the ontology inside a store.
+pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/dragoman/ontology";
 /// PLOVER event types as SKOS concepts.
 pub const PLOVER: &str = "https://w3id.org/dragoman/plover#";
 /// The default base for data IRIs (actors, events, articles, statements).
@@ -84,6 +86,7 @@ pub fn all_dg_terms() -> Vec<String> {
         prop::PARTICIPANT,
         prop::AFFILIATION,
         prop::ROLE,
+        "contentHash",
     ]
     .iter()
     .map(|s| s.to_string())

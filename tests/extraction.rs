@@ -1,0 +1,3 @@
+//! Golden tests of the extractor over short sentences.
+
+mod common;
