@@ -16,7 +16,9 @@ fn build_reports_a_summary_and_is_idempotent() {
     assert!(out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("5 articles (5 added, 0 replaced, 0 unchanged)"), "{err}");
-    let count = |store: &std::path::Path| tsv(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0][0].parse::<usize>().unwrap();
+    let count = |store: &std::path::Path| {
+        tsv(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0][0].parse::<usize>().unwrap()
+    };
     let before = count(&store);
     assert!(before > 500, "{before} quads");
     let out = on(&store).arg("build").arg(seeds()).output().unwrap();
@@ -107,7 +109,12 @@ fn query_prints_an_aligned_table() {
 fn query_results_in_every_format() {
     let store = seed_store();
     let q = "SELECT DISTINCT ?l WHERE { actor:turkiye rdfs:label ?l }";
-    for (fmt, needle) in [("csv", "l\r\nTürkiye"), ("tsv", "?l\n\"Türkiye\""), ("json", "\"value\":\"Türkiye\""), ("xml", "<literal>Türkiye</literal>")] {
+    for (fmt, needle) in [
+        ("csv", "l\r\nTürkiye"),
+        ("tsv", "?l\n\"Türkiye\""),
+        ("json", "\"value\":\"Türkiye\""),
+        ("xml", "<literal>Türkiye</literal>"),
+    ] {
         on(store).args(["query", "--format", fmt, "-e", q]).assert().success().stdout(predicate::str::contains(needle));
     }
 }
@@ -144,7 +151,8 @@ fn nquads_export_round_trips_through_oxigraph() {
         .collect();
     let count = tsv(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0][0].parse::<usize>().unwrap();
     assert_eq!(parsed.len(), count);
-    let graphs: BTreeSet<&str> = parsed.iter().filter_map(|q| q.rsplit(' ').nth(1)).filter(|g| g.contains("/article/")).collect();
+    let graphs: BTreeSet<&str> =
+        parsed.iter().filter_map(|q| q.rsplit(' ').nth(1)).filter(|g| g.contains("/article/")).collect();
     assert_eq!(graphs.len(), 5, "one named graph per article");
 }
 
@@ -154,7 +162,14 @@ fn dot_export_parses_and_renders() {
     let dot = String::from_utf8(on(store).args(["export", "--format", "dot"]).output().unwrap().stdout).unwrap();
     graphviz_rust::parse(&dot).expect("DOT parses with graphviz-rust");
     assert!(dot.contains("Türkiye"));
-    let filtered = String::from_utf8(on(store).args(["export", "--format", "dot", "--actor", "Türkiye", "--type", "CONSULT"]).output().unwrap().stdout).unwrap();
+    let filtered = String::from_utf8(
+        on(store)
+            .args(["export", "--format", "dot", "--actor", "Türkiye", "--type", "CONSULT"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
     graphviz_rust::parse(&filtered).unwrap();
     assert!(filtered.len() < dot.len());
     assert!(!filtered.contains("sanction"));
@@ -172,13 +187,10 @@ fn render_without_graphviz_writes_the_dot_and_says_how_to_install() {
     let store = seed_store();
     let dir = tempfile::tempdir().unwrap();
     let svg = dir.path().join("g.svg");
-    on(store)
-        .env("PATH", dir.path())
-        .args(["render", "--out"])
-        .arg(&svg)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("Graphviz `dot` is not installed").and(predicate::str::contains("apt-get install graphviz")));
+    on(store).env("PATH", dir.path()).args(["render", "--out"]).arg(&svg).assert().code(2).stderr(
+        predicate::str::contains("Graphviz `dot` is not installed")
+            .and(predicate::str::contains("apt-get install graphviz")),
+    );
     assert!(!svg.exists());
     graphviz_rust::parse(&fs::read_to_string(dir.path().join("g.dot")).unwrap()).unwrap();
 }
@@ -259,7 +271,11 @@ fn one_bad_file_does_not_stop_the_others() {
 
 #[test]
 fn unknown_format_is_rejected() {
-    bin().args(["export", "--format", "rdfxml"]).assert().failure().stderr(predicate::str::contains("invalid value 'rdfxml'"));
+    bin()
+        .args(["export", "--format", "rdfxml"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("invalid value 'rdfxml'"));
 }
 
 #[test]
@@ -273,7 +289,11 @@ fn a_store_path_that_is_not_a_store_is_refused() {
         .failure()
         .stderr(predicate::str::contains("not a Dragoman store"));
     assert_eq!(fs::read_to_string(dir.path().join("notes.txt")).unwrap(), "mine", "nothing of the user's is touched");
-    on(&dir.path().join("absent")).args(["query", "-e", "ASK {}"]).assert().failure().stderr(predicate::str::contains("no store here yet"));
+    on(&dir.path().join("absent"))
+        .args(["query", "-e", "ASK {}"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no store here yet"));
 }
 
 #[test]

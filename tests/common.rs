@@ -48,10 +48,7 @@ pub fn tsv(store: &Path, query: &str) -> Vec<Vec<String>> {
 }
 
 pub fn parse_tsv(text: &str) -> Vec<Vec<String>> {
-    text.lines()
-        .skip(1)
-        .map(|l| l.split('\t').map(clean).collect())
-        .collect()
+    text.lines().skip(1).map(|l| l.split('\t').map(clean).collect()).collect()
 }
 
 /// A TSV term as a plain value: IRIs lose their brackets, literals their

@@ -99,11 +99,7 @@ fn classify(f: &Path, manifest: &HashMap<String, ManifestEntry>) -> Input {
     }
     let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let m = manifest.get(stem);
-    Input::Text {
-        path: f.to_owned(),
-        date: m.and_then(|m| m.date.clone()),
-        title: m.and_then(|m| m.title.clone()),
-    }
+    Input::Text { path: f.to_owned(), date: m.and_then(|m| m.date.clone()), title: m.and_then(|m| m.title.clone()) }
 }
 
 fn read_manifest(path: &Path) -> Result<HashMap<String, ManifestEntry>, InputError> {
@@ -123,7 +119,9 @@ pub fn read_text(path: &Path, date: Option<String>, title: Option<String>) -> Re
     if bytes.contains(&0) {
         return Err(err(path, None, "binary file, not text"));
     }
-    let text = String::from_utf8(bytes).map_err(|e| err(path, None, format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        err(path, None, format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    })?;
     let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("article").to_owned();
     let (front, body) = split_front_matter(&text);
     let mut article = Article { id, date, title, text: body.to_owned(), ..Article::default() };
@@ -152,11 +150,8 @@ fn split_front_matter(text: &str) -> (Vec<(&str, &str)>, &str) {
     let header = &rest[..end];
     let after = &rest[end + 4..];
     let body = after.strip_prefix("\r\n").or_else(|| after.strip_prefix('\n')).unwrap_or(after);
-    let pairs = header
-        .lines()
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim(), v.trim().trim_matches('"')))
-        .collect();
+    let pairs =
+        header.lines().filter_map(|l| l.split_once(':')).map(|(k, v)| (k.trim(), v.trim().trim_matches('"'))).collect();
     (pairs, body)
 }
 
@@ -175,17 +170,19 @@ pub fn json_lines(path: &Path) -> Result<impl Iterator<Item = Result<Article, In
     let file = File::open(path).map_err(|e| err(path, None, e.to_string()))?;
     let path = path.to_owned();
     let mut lines = BufReader::with_capacity(1 << 20, file).split(b'\n').enumerate();
-    Ok(std::iter::from_fn(move || loop {
-        let (i, line) = lines.next()?;
-        let n = i + 1;
-        let line = match line {
-            Ok(l) => l,
-            Err(e) => return Some(Err(err(&path, Some(n), e.to_string()))),
-        };
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
+    Ok(std::iter::from_fn(move || {
+        loop {
+            let (i, line) = lines.next()?;
+            let n = i + 1;
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => return Some(Err(err(&path, Some(n), e.to_string()))),
+            };
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Some(record(&path, n, &line));
         }
-        return Some(record(&path, n, &line));
     }))
 }
 
@@ -233,7 +230,12 @@ mod tests {
 
     #[test]
     fn records_join_title_and_text() {
-        let a = record(Path::new("x.jsonl"), 1, br#"{"id": 7, "date": "2005-01-01", "title": "Headline", "text": "Body."}"#).unwrap();
+        let a = record(
+            Path::new("x.jsonl"),
+            1,
+            br#"{"id": 7, "date": "2005-01-01", "title": "Headline", "text": "Body."}"#,
+        )
+        .unwrap();
         assert_eq!(a.id, "7");
         assert_eq!(a.text, "Headline\n\nBody.");
         let e = record(Path::new("x.jsonl"), 3, br#"{"id": "a"}"#).unwrap_err();

@@ -6,10 +6,10 @@ mod progress;
 mod stream;
 mod table;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dragoman_extract::{Extractor, Resources};
-use dragoman_graph::{analytics, dot, export, select, GraphStore, LoadOutcome, Minter, QueryResults, RdfFormat};
+use dragoman_graph::{GraphStore, LoadOutcome, Minter, QueryResults, RdfFormat, analytics, dot, export, select};
 use dragoman_model::{Article, Extraction, PloverType, Relation};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -144,7 +144,13 @@ struct FilterArgs {
 
 impl FilterArgs {
     fn is_empty(&self) -> bool {
-        self.actors.is_empty() && self.relations.is_empty() && self.types.is_empty() && self.from.is_none() && self.to.is_none() && self.min_weight <= 1 && !self.all
+        self.actors.is_empty()
+            && self.relations.is_empty()
+            && self.types.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.min_weight <= 1
+            && !self.all
     }
 
     fn to_filter(&self) -> select::Filter {
@@ -170,7 +176,9 @@ fn parse_plover(s: &str) -> Result<PloverType, String> {
 }
 
 fn parse_date(s: &str) -> Result<String, String> {
-    dragoman_extract::dates::parse_iso(s).map(|d| d.to_string()).ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD)"))
+    dragoman_extract::dates::parse_iso(s)
+        .map(|d| d.to_string())
+        .ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD)"))
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -329,7 +337,10 @@ fn build(g: &Global, paths: &[PathBuf], export_dir: Option<&Path>, threads: Opti
     let failures = extract_batches(inputs, &ex, &pool, &progress, |batch| {
         for (a, x) in &batch {
             if !seen.insert(a.id.clone()) {
-                progress.println(&format!("dragoman: document id `{}` appears twice in the input; the later one is skipped", a.id));
+                progress.println(&format!(
+                    "dragoman: document id `{}` appears twice in the input; the later one is skipped",
+                    a.id
+                ));
                 dupes += 1;
                 continue;
             }
@@ -366,7 +377,10 @@ fn build(g: &Global, paths: &[PathBuf], export_dir: Option<&Path>, threads: Opti
         match dot::render(&sel, false) {
             Ok(bytes) => write_atomic(&svg, |w| Ok(w.write_all(&bytes)?))?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                eprintln!("dragoman: Graphviz `dot` is not installed, so {} was not drawn (install the `graphviz` package; the DOT is in graph.dot)", svg.display());
+                eprintln!(
+                    "dragoman: Graphviz `dot` is not installed, so {} was not drawn (install the `graphviz` package; the DOT is in graph.dot)",
+                    svg.display()
+                );
             }
             Err(e) => return Err(e).context("running Graphviz dot"),
         }
@@ -403,13 +417,16 @@ fn open_store(g: &Global) -> Result<GraphStore> {
 
 fn query(g: &Global, file: Option<&Path>, expr: Option<&str>, format: Option<ResultFormat>) -> Result<i32> {
     let (text, origin) = match (file, expr) {
-        (Some(f), _) => (std::fs::read_to_string(f).with_context(|| format!("{}", f.display()))?, f.display().to_string()),
+        (Some(f), _) => {
+            (std::fs::read_to_string(f).with_context(|| format!("{}", f.display()))?, f.display().to_string())
+        }
         (None, Some(e)) => (e.to_owned(), "query".to_owned()),
         (None, None) => bail!("give a query file or -e QUERY"),
     };
     let store = open_store(g)?;
     let results = store.query(&text).with_context(|| origin.clone())?;
-    let format = format.unwrap_or(if std::io::stdout().is_terminal() { ResultFormat::Table } else { ResultFormat::Tsv });
+    let format =
+        format.unwrap_or(if std::io::stdout().is_terminal() { ResultFormat::Table } else { ResultFormat::Tsv });
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match results {
@@ -420,7 +437,7 @@ fn query(g: &Global, file: Option<&Path>, expr: Option<&str>, format: Option<Res
             }
             w.finish()?;
         }
-        results if format == ResultFormat::Table => table::print(&mut out, results, &store.minter().base().to_owned())?,
+        results if format == ResultFormat::Table => table::print(&mut out, results, store.minter().base())?,
         results => {
             use dragoman_graph::{QueryResultsFormat as F, QueryResultsSerializer};
             let f = match format {
@@ -529,7 +546,12 @@ fn stats(g: &Global, top: usize, filter: &FilterArgs) -> Result<i32> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     writeln!(out, "{} actors, {} interactions between actors, {} components", s.actors, s.edges, s.components.len())?;
     writeln!(out, "\nMost central actors (PageRank over interactions; degree = distinct partners)")?;
-    let rows: Vec<Vec<String>> = s.central.iter().take(top).map(|c| vec![c.label.clone(), c.degree.to_string(), format!("{:.3}", c.pagerank)]).collect();
+    let rows: Vec<Vec<String>> = s
+        .central
+        .iter()
+        .take(top)
+        .map(|c| vec![c.label.clone(), c.degree.to_string(), format!("{:.3}", c.pagerank)])
+        .collect();
     table::print_rows(&mut out, &["actor", "degree", "pagerank"], &rows)?;
     writeln!(out, "\nConnected components (largest first)")?;
     let rows: Vec<Vec<String>> = s
@@ -546,7 +568,12 @@ fn stats(g: &Global, top: usize, filter: &FilterArgs) -> Result<i32> {
         .collect();
     table::print_rows(&mut out, &["size", "members"], &rows)?;
     writeln!(out, "\nDyads with the most interactions")?;
-    let rows: Vec<Vec<String>> = s.dyads.iter().take(top).map(|d| vec![d.a.clone(), d.b.clone(), d.cooperation.to_string(), d.conflict.to_string()]).collect();
+    let rows: Vec<Vec<String>> = s
+        .dyads
+        .iter()
+        .take(top)
+        .map(|d| vec![d.a.clone(), d.b.clone(), d.cooperation.to_string(), d.conflict.to_string()])
+        .collect();
     table::print_rows(&mut out, &["actor", "actor", "cooperation", "conflict"], &rows)?;
     out.flush()?;
     Ok(0)

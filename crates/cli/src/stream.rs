@@ -2,7 +2,7 @@
 //! object per line, actors and events before the statements that name them.
 
 use dragoman_model::{Extraction, Target};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 use std::io::Write;
 
 /// Write one article's extraction. Speculative and planned statements are

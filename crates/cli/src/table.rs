@@ -32,7 +32,9 @@ pub fn print(out: &mut impl Write, results: QueryResults<'_>, base: &str) -> any
             let mut rows = Vec::new();
             for s in sols {
                 let s = s?;
-                rows.push(vars.iter().map(|v| s.get(v.as_str()).map(|t| show(t, &prefixes)).unwrap_or_default()).collect());
+                rows.push(
+                    vars.iter().map(|v| s.get(v.as_str()).map(|t| show(t, &prefixes)).unwrap_or_default()).collect(),
+                );
             }
             let head: Vec<&str> = vars.iter().map(String::as_str).collect();
             print_rows(out, &head, &rows)?;
@@ -47,11 +49,7 @@ pub fn print_rows(out: &mut impl Write, head: &[&str], rows: &[Vec<String>]) -> 
     const MAX: usize = 60;
     let clip = |s: &str| -> String {
         let s = s.replace(['\n', '\t'], " ");
-        if s.chars().count() > MAX {
-            format!("{}…", s.chars().take(MAX - 1).collect::<String>())
-        } else {
-            s
-        }
+        if s.chars().count() > MAX { format!("{}…", s.chars().take(MAX - 1).collect::<String>()) } else { s }
     };
     let cells: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| clip(c)).collect()).collect();
     let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();

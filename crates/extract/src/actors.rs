@@ -69,11 +69,174 @@ impl ActorTable {
     }
 }
 
-const LOCATIVE: &[&str] = &["in", "at", "near", "from", "across", "throughout", "inside", "outside", "within", "around", "via", "through"];
-const NAME_PARTICLES: &[&str] = &["da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "ben"];
+const LOCATIVE: &[&str] =
+    &["in", "at", "near", "from", "across", "throughout", "inside", "outside", "within", "around", "via", "through"];
+const NAME_PARTICLES: &[&str] =
+    &["da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "ben"];
 /// Capitalized words that start sentences or titles but are never names.
 const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "As", "But", "And", "Or", "If", "While", "When", "After", "Before", "Since", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "His", "Her", "Its", "Their", "Our", "However", "Meanwhile", "Thus", "Also", "According", "Following", "Despite", "Amid", "During", "Unlike", "Instead", "Today", "Yesterday", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Foreign", "Prime", "Minister", "President", "Secretary", "State", "General", "Deputy", "Vice", "Chief", "Head", "Senior", "Former", "Special", "Envoy", "Ambassador", "Spokesman", "Spokeswoman", "Council", "Committee", "Ministry", "Department", "Office", "House", "Senate", "Parliament", "Congress", "Assembly", "Union", "Republic", "Kingdom", "National", "Federal", "Democratic", "Party", "News", "Agency", "Press", "Times", "Post", "Daily", "Peace", "War", "Security", "Defense", "Defence", "Affairs", "Black", "Sea", "East", "West", "North", "South", "Middle", "European", "International", "Global", "World", "Western", "Eastern", "Consul", "Consulate", "Embassy", "Director", "Chairman", "Speaker", "Leader", "Commander", "Governor", "Mayor", "Senator", "King", "Queen", "Emir", "Crown", "Prince", "Pope", "Supreme", "Federation", "Source", "Photo", "Gulf", "Region", "Agreement", "Treaty", "Summit", "Talks", "Meeting", "Russian", "Ukrainian", "American", "Turkish",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "As",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "While",
+    "When",
+    "After",
+    "Before",
+    "Since",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "However",
+    "Meanwhile",
+    "Thus",
+    "Also",
+    "According",
+    "Following",
+    "Despite",
+    "Amid",
+    "During",
+    "Unlike",
+    "Instead",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sir",
+    "Lord",
+    "Foreign",
+    "Prime",
+    "Minister",
+    "President",
+    "Secretary",
+    "State",
+    "General",
+    "Deputy",
+    "Vice",
+    "Chief",
+    "Head",
+    "Senior",
+    "Former",
+    "Special",
+    "Envoy",
+    "Ambassador",
+    "Spokesman",
+    "Spokeswoman",
+    "Council",
+    "Committee",
+    "Ministry",
+    "Department",
+    "Office",
+    "House",
+    "Senate",
+    "Parliament",
+    "Congress",
+    "Assembly",
+    "Union",
+    "Republic",
+    "Kingdom",
+    "National",
+    "Federal",
+    "Democratic",
+    "Party",
+    "News",
+    "Agency",
+    "Press",
+    "Times",
+    "Post",
+    "Daily",
+    "Peace",
+    "War",
+    "Security",
+    "Defense",
+    "Defence",
+    "Affairs",
+    "Black",
+    "Sea",
+    "East",
+    "West",
+    "North",
+    "South",
+    "Middle",
+    "European",
+    "International",
+    "Global",
+    "World",
+    "Western",
+    "Eastern",
+    "Consul",
+    "Consulate",
+    "Embassy",
+    "Director",
+    "Chairman",
+    "Speaker",
+    "Leader",
+    "Commander",
+    "Governor",
+    "Mayor",
+    "Senator",
+    "King",
+    "Queen",
+    "Emir",
+    "Crown",
+    "Prince",
+    "Pope",
+    "Supreme",
+    "Federation",
+    "Source",
+    "Photo",
+    "Gulf",
+    "Region",
+    "Agreement",
+    "Treaty",
+    "Summit",
+    "Talks",
+    "Meeting",
+    "Russian",
+    "Ukrainian",
+    "American",
+    "Turkish",
 ];
 
 fn is_cap_word(text: &str, s: &Sentence, i: usize) -> bool {
@@ -87,7 +250,12 @@ fn is_cap_word(text: &str, s: &Sentence, i: usize) -> bool {
 /// A person-name candidate starting at token `i`: 1 to 4 capitalized words,
 /// with particles such as "da" or "von" inside. Returns the end token.
 fn name_at(text: &str, s: &Sentence, i: usize, covered: &[bool]) -> Option<usize> {
-    let ok = |j: usize| j < s.tokens.len() && !covered[j] && is_cap_word(text, s, j) && !NOT_NAMES.contains(&s.tokens[j].span.slice(text));
+    let ok = |j: usize| {
+        j < s.tokens.len()
+            && !covered[j]
+            && is_cap_word(text, s, j)
+            && !NOT_NAMES.contains(&s.tokens[j].span.slice(text))
+    };
     if !ok(i) {
         return None;
     }
@@ -202,16 +370,15 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
             }
         }
         // The name after the title: a gazetteer person or capitalized words.
-        let (name_end, person) = if let Some(h) = hit_at(tb).filter(|h| {
-            res.gazetteer[h.entry].kind == EntryKind::Actor(ActorKind::Person)
-        }) {
+        let (name_end, person) = if let Some(h) =
+            hit_at(tb).filter(|h| res.gazetteer[h.entry].kind == EntryKind::Actor(ActorKind::Person))
+        {
             (h.end, actor_from_entry(res, h.entry, Span::new(s.tokens[start].span.start, s.tokens[h.end - 1].span.end)))
         } else if let Some(end) = name_at(text, s, tb, &covered).filter(|_| hit_at(tb).is_none()) {
             let label = text[s.tokens[tb].span.start..s.tokens[end - 1].span.end].to_owned();
             // A lone surname that an earlier mention introduced.
             if end - tb == 1 {
                 if let Some(&p) = table.surnames.get(&label) {
-                    let p = p;
                     out.push(Mention {
                         span: Span::new(s.tokens[start].span.start, s.tokens[end - 1].span.end),
                         start,
@@ -289,7 +456,11 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
                 continue;
             }
         }
-        if matches!(word(end), "'s" | "’s") && end + 1 < n && is_cap_word(text, s, end + 1) && name_at(text, s, end + 1, &covered).is_some() {
+        if matches!(word(end), "'s" | "’s")
+            && end + 1 < n
+            && is_cap_word(text, s, end + 1)
+            && name_at(text, s, end + 1, &covered).is_some()
+        {
             // "Russia's Lavrov": leave it to the name pass.
         }
         let span = Span::new(s.tokens[h.start].span.start, s.tokens[end - 1].span.end);
@@ -311,27 +482,29 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
         if let Some(end) = name_at(text, s, i, &covered) {
             if end - i >= 2 && word(end) == "," {
                 let mut k = end + 1;
-                while k < n && matches!(lower(text, s, k).as_str(), "the" | "a" | "an" | "former" | "then" | "its" | "his" | "her") {
+                while k < n
+                    && matches!(
+                        lower(text, s, k).as_str(),
+                        "the" | "a" | "an" | "former" | "then" | "its" | "his" | "her"
+                    )
+                {
                     k += 1;
                 }
                 // Skip one adjective ("Russian", "senior").
                 let title_at = |k: usize| {
-                    res.index.titles.find(&text[s.tokens.get(k).map(|t| t.span.start).unwrap_or(s.span.end)..s.span.end])
+                    res.index
+                        .titles
+                        .find(&text[s.tokens.get(k).map(|t| t.span.start).unwrap_or(s.span.end)..s.span.end])
                         .filter(|m| m.start() == 0)
                 };
                 let mut affiliation = hits.iter().find(|h| h.start == k).map(|h| h.entry);
-                let found = title_at(k).or_else(|| {
-                    if k + 1 < n {
-                        title_at(k + 1)
-                    } else {
-                        None
-                    }
-                });
+                let found = title_at(k).or_else(|| if k + 1 < n { title_at(k + 1) } else { None });
                 if let Some(m) = found {
                     let title = &res.titles[res.index.title_of_pattern[m.pattern().as_usize()]];
                     let label = text[s.tokens[i].span.start..s.tokens[end - 1].span.end].to_owned();
                     // "of Russia" / "of the Russian ..." after the title.
-                    let tend = s.tokens.iter().position(|t| t.span.start >= s.tokens[k].span.start + m.end()).unwrap_or(n);
+                    let tend =
+                        s.tokens.iter().position(|t| t.span.start >= s.tokens[k].span.start + m.end()).unwrap_or(n);
                     if affiliation.is_none() && word(tend) == "of" {
                         affiliation = hits
                             .iter()
@@ -340,7 +513,12 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
                     }
                     let span = Span::new(s.tokens[i].span.start, s.tokens[end - 1].span.end);
                     let affiliation = affiliation
-                        .filter(|&a| matches!(res.gazetteer[a].kind, EntryKind::Actor(ActorKind::Country | ActorKind::Organization)))
+                        .filter(|&a| {
+                            matches!(
+                                res.gazetteer[a].kind,
+                                EntryKind::Actor(ActorKind::Country | ActorKind::Organization)
+                            )
+                        })
                         .map(|a| res.gazetteer[a].id.clone());
                     let person = Actor {
                         key: slug(&label),
@@ -355,7 +533,14 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
                     };
                     let idx = table.get_or_insert(person);
                     covered[i..end].iter_mut().for_each(|c| *c = true);
-                    out.push(Mention { span, start: i, end, actors: vec![idx], as_place: false, titled: Some(title.relation) });
+                    out.push(Mention {
+                        span,
+                        start: i,
+                        end,
+                        actors: vec![idx],
+                        as_place: false,
+                        titled: Some(title.relation),
+                    });
                     i = end;
                     continue;
                 }
@@ -371,7 +556,14 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
         }
         if let Some(&p) = table.surnames.get(word(i)) {
             covered[i] = true;
-            out.push(Mention { span: s.tokens[i].span, start: i, end: i + 1, actors: vec![p], as_place: false, titled: None });
+            out.push(Mention {
+                span: s.tokens[i].span,
+                start: i,
+                end: i + 1,
+                actors: vec![p],
+                as_place: false,
+                titled: None,
+            });
         }
     }
 

@@ -26,20 +26,17 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\b\.?(?:,?\s+(\d{{4}})\b)?")).unwrap()
 });
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(last|this|next|on|past)\s+)?(today|tonight|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year)\b").unwrap()
 });
 
 fn month_number(name: &str) -> u32 {
     let lower = name.to_ascii_lowercase();
-    let m = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|m| lower.starts_with(m))
-    .expect("month regex only matches month names");
+    let m = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .expect("month regex only matches month names");
     m as u32 + 1
 }
 
@@ -60,7 +57,8 @@ pub fn find(text: &str, span: Span, anchor: Option<NaiveDate>) -> Vec<DateMentio
     };
     for c in ISO.captures_iter(s) {
         let whole = c.get(0).unwrap();
-        let d = NaiveDate::from_ymd_opt(c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        let d =
+            NaiveDate::from_ymd_opt(c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
         push(whole.start(), whole.end(), d);
     }
     for c in MONTH_DAY.captures_iter(s) {
@@ -96,11 +94,7 @@ fn day_month(day: Option<u32>, month: u32, year: Option<&str>, anchor: Option<Na
     let anchor = anchor?;
     let d = NaiveDate::from_ymd_opt(anchor.year(), month, day)?;
     // A day-month well after publication refers to the previous year.
-    if d > anchor + Days::new(60) {
-        NaiveDate::from_ymd_opt(anchor.year() - 1, month, day)
-    } else {
-        Some(d)
-    }
+    if d > anchor + Days::new(60) { NaiveDate::from_ymd_opt(anchor.year() - 1, month, day) } else { Some(d) }
 }
 
 fn relative(anchor: NaiveDate, modifier: Option<&str>, word: &str) -> Option<NaiveDate> {

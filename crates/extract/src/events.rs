@@ -44,7 +44,8 @@ pub struct EventMention {
     pub event: usize,
 }
 
-const VERB_CONTEXT: &[&str] = &["is", "are", "was", "were", "be", "been", "will", "to", "not", "would", "could", "had", "has", "have"];
+const VERB_CONTEXT: &[&str] =
+    &["is", "are", "was", "were", "be", "been", "will", "to", "not", "would", "could", "had", "has", "have"];
 const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "today's", "today’s", "its", "their", "such"];
 
 /// Find the event nouns of a sentence, merging them into `events`.
@@ -69,7 +70,10 @@ pub fn find(
         }
         // "called for a meeting": fine; "phone call" vs "call for": skip
         // "call" followed by "for"/"on", which the lexicon reads as a request.
-        if matches!(lw.get(i + 1).map(String::as_str), Some("for" | "on")) && res.index.lexicon.contains_key(&lw[i]) && lw[i].starts_with("call") {
+        if matches!(lw.get(i + 1).map(String::as_str), Some("for" | "on"))
+            && res.index.lexicon.contains_key(&lw[i])
+            && lw[i].starts_with("call")
+        {
             continue;
         }
         let mut start = i;
@@ -86,7 +90,25 @@ pub fn find(
         }
         // Location before it: "the Istanbul talks", "Istanbul peace talks".
         let mut j = i;
-        while j > 0 && matches!(lw[j - 1].as_str(), "peace" | "direct" | "new" | "high-level" | "bilateral" | "trilateral" | "first" | "second" | "third" | "latest" | "recent" | "previous" | "next" | "round") {
+        while j > 0
+            && matches!(
+                lw[j - 1].as_str(),
+                "peace"
+                    | "direct"
+                    | "new"
+                    | "high-level"
+                    | "bilateral"
+                    | "trilateral"
+                    | "first"
+                    | "second"
+                    | "third"
+                    | "latest"
+                    | "recent"
+                    | "previous"
+                    | "next"
+                    | "round"
+            )
+        {
             j -= 1;
         }
         if location.is_none() && j > 0 && is_place_word(text, s, j - 1, mentions) {
@@ -114,17 +136,23 @@ pub fn find(
         let mut k = i + 1;
         if k < n && matches!(lw[k].as_str(), "between" | "of" | "among") {
             k += 1;
-            while k < n && matches!(lw[k].as_str(), "the" | "delegations" | "representatives" | "leaders" | "of" | "both" | "officials") {
+            while k < n
+                && matches!(
+                    lw[k].as_str(),
+                    "the" | "delegations" | "representatives" | "leaders" | "of" | "both" | "officials"
+                )
+            {
                 k += 1;
             }
             if let Some(pos) = mentions.iter().position(|m| m.start == k) {
-                participants.extend(crate::relations::group(text, s, mentions, pos, n).into_iter().flat_map(|m| mentions[m].actors.clone()));
+                participants.extend(
+                    crate::relations::group(text, s, mentions, pos, n)
+                        .into_iter()
+                        .flat_map(|m| mentions[m].actors.clone()),
+                );
             }
         }
-        let date = nearest_date(dates, s.tokens[i].span).or_else(|| {
-            // "today's talks" without a date mention elsewhere.
-            None
-        });
+        let date = nearest_date(dates, s.tokens[i].span);
         let definite = i > 0 && DEFINITE.contains(&lw[start.saturating_sub(1)].as_str())
             || j > 0 && DEFINITE.contains(&lw[j - 1].as_str());
         let relation = res.events[noun].relation;
@@ -198,18 +226,17 @@ fn place_after(text: &str, s: &Sentence, k: usize, mentions: &[Mention]) -> Opti
         return Some(m.span.slice(text).to_owned());
     }
     let mut e = k;
-    while e < n && s.tokens[e].kind == TokenKind::Word && s.tokens[e].span.slice(text).chars().next().is_some_and(char::is_uppercase) {
+    while e < n
+        && s.tokens[e].kind == TokenKind::Word
+        && s.tokens[e].span.slice(text).chars().next().is_some_and(char::is_uppercase)
+    {
         e += 1;
     }
     (e > k).then(|| text[s.tokens[k].span.start..s.tokens[e - 1].span.end].to_owned())
 }
 
 pub fn nearest_date(dates: &[DateMention], at: Span) -> Option<NaiveDate> {
-    dates
-        .iter()
-        .filter(|d| d.date.is_some())
-        .min_by_key(|d| d.span.start.abs_diff(at.start))
-        .and_then(|d| d.date)
+    dates.iter().filter(|d| d.date.is_some()).min_by_key(|d| d.span.start.abs_diff(at.start)).and_then(|d| d.date)
 }
 
 fn same_place(a: &str, b: &str) -> bool {
@@ -255,9 +282,10 @@ fn merge(
         }
     }
     if !participants.is_empty() {
-        if let Some(i) = events.iter().rposition(|e| {
-            compatible(e) && date_ok(e) && participants.iter().all(|p| e.participants.contains(p))
-        }) {
+        if let Some(i) = events
+            .iter()
+            .rposition(|e| compatible(e) && date_ok(e) && participants.iter().all(|p| e.participants.contains(p)))
+        {
             return Some(i);
         }
     }

@@ -7,9 +7,7 @@ use crate::events::{self, EventState};
 use crate::relations::{self, Ctx, Found, Obj};
 use crate::resources::Resources;
 use crate::text;
-use dragoman_model::{
-    ActorKind, Article, Diagnostic, Event, Extraction, Modality, Relation, Span, Statement, Target,
-};
+use dragoman_model::{ActorKind, Article, Diagnostic, Event, Extraction, Modality, Relation, Span, Statement, Target};
 use std::collections::HashSet;
 
 /// Extract actors, events and statements from one article.
@@ -20,7 +18,10 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     if article.date.is_some() && anchor.is_none() {
         diagnostics.push(Diagnostic {
             span: None,
-            message: format!("article date `{}` is not YYYY-MM-DD; relative dates left unresolved", article.date.as_deref().unwrap_or("")),
+            message: format!(
+                "article date `{}` is not YYYY-MM-DD; relative dates left unresolved",
+                article.date.as_deref().unwrap_or("")
+            ),
         });
     }
     let mut table = ActorTable::default();
@@ -69,10 +70,16 @@ fn roles(ctx: &Ctx, mentions: &[Mention], table: &ActorTable, out: &mut Vec<Foun
             .find(|m| m.start == i + 1)
             .or_else(|| {
                 (org.start > 0 && ctx.lw.get(org.start.saturating_sub(2)).is_some_and(|w| w == "as"))
-                    .then(|| mentions.iter().find(|m| m.start > i && ctx.s.tokens[m.start - 1].span.slice(ctx.text) == ","))
+                    .then(|| {
+                        mentions.iter().find(|m| m.start > i && ctx.s.tokens[m.start - 1].span.slice(ctx.text) == ",")
+                    })
                     .flatten()
             })
-            .or_else(|| mentions.iter().rfind(|m| m.end + 3 >= org.start && m.end <= org.start && ctx.lw[m.end..org.start].iter().any(|w| w == ",")));
+            .or_else(|| {
+                mentions.iter().rfind(|m| {
+                    m.end + 3 >= org.start && m.end <= org.start && ctx.lw[m.end..org.start].iter().any(|w| w == ",")
+                })
+            });
         if let Some(c) = country {
             for &a in &c.actors {
                 if table.actors[a].kind == ActorKind::Country {
@@ -134,7 +141,8 @@ fn assemble(
         })
         .collect();
     for (ei, e) in events.iter().enumerate() {
-        let parts: Vec<usize> = e.participants.iter().copied().filter(|&p| is_actor_kind(table.actors[p].kind)).collect();
+        let parts: Vec<usize> =
+            e.participants.iter().copied().filter(|&p| is_actor_kind(table.actors[p].kind)).collect();
         let evidence = e.evidence.unwrap_or(e.first_mention);
         if let (true, Some(rel)) = (parts.len() >= 2, e.relation) {
             used_events.insert(ei);

@@ -39,15 +39,172 @@ pub enum Obj {
     Event(usize),
 }
 
-const BOUNDARIES: &[&str] = &[";", ":", "that", "which", "who", "whom", "whose", "while", "whereas", "although", "though", "because", "if", "unless", "when", "where", "but", "whether", "—", "“", "\""];
-const PREPOSITIONS: &[&str] = &["concerning", "regarding", "of", "in", "at", "on", "to", "from", "with", "by", "for", "against", "between", "among", "about", "over", "into", "toward", "towards", "under", "after", "before", "during", "without", "amid", "despite", "like", "including", "via", "through", "across", "near", "than", "upon", "within", "behind", "beyond"];
+const BOUNDARIES: &[&str] = &[
+    ";", ":", "that", "which", "who", "whom", "whose", "while", "whereas", "although", "though", "because", "if",
+    "unless", "when", "where", "but", "whether", "—", "“", "\"",
+];
+const PREPOSITIONS: &[&str] = &[
+    "concerning",
+    "regarding",
+    "of",
+    "in",
+    "at",
+    "on",
+    "to",
+    "from",
+    "with",
+    "by",
+    "for",
+    "against",
+    "between",
+    "among",
+    "about",
+    "over",
+    "into",
+    "toward",
+    "towards",
+    "under",
+    "after",
+    "before",
+    "during",
+    "without",
+    "amid",
+    "despite",
+    "like",
+    "including",
+    "via",
+    "through",
+    "across",
+    "near",
+    "than",
+    "upon",
+    "within",
+    "behind",
+    "beyond",
+];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"];
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "'s", "’s", "any", "recent", "new", "former", "latest", "first", "second", "further", "renewed", "joint"];
-const NEGATIVE_CONTROL: &[&str] = &["refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail", "opted", "decided", "rejected", "refusing", "declining"];
-const INTENT_CONTROL: &[&str] = &["offered", "offers", "offer", "proposed", "proposes", "propose", "promised", "promises", "promise", "pledged", "pledges", "pledge", "threatened", "threatens", "threaten", "vowed", "vows"];
-const FUTURE_CUES: &[&str] = &["will", "shall", "expected", "plans", "plan", "planned", "planning", "intends", "intend", "intended", "hopes", "hope", "hoped", "wants", "want", "wanted", "seeks", "seek", "aims", "aim", "set", "likely", "ready", "willing", "prepared", "scheduled", "going", "due", "poised", "tomorrow"];
-const POSSIBLE_CUES: &[&str] = &["may", "might", "could", "would", "can", "should", "must", "perhaps", "possibly", "potential", "potentially", "allegedly", "reportedly"];
-const REPORTING: &[&str] = &["said", "says", "say", "told", "tells", "confirmed", "confirms", "noted", "notes", "stated", "states", "announced", "announces", "added", "stressed", "emphasized", "emphasised", "insisted", "claimed", "claims", "argued", "argues", "reported", "declared", "explained", "believes", "believed", "underscored", "highlighted", "pointed", "asserted", "concluded", "suggested", "according"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "'s", "’s", "any",
+    "recent", "new", "former", "latest", "first", "second", "further", "renewed", "joint",
+];
+const NEGATIVE_CONTROL: &[&str] = &[
+    "refused",
+    "refuses",
+    "refuse",
+    "declined",
+    "declines",
+    "decline",
+    "failed",
+    "fails",
+    "fail",
+    "opted",
+    "decided",
+    "rejected",
+    "refusing",
+    "declining",
+];
+const INTENT_CONTROL: &[&str] = &[
+    "offered",
+    "offers",
+    "offer",
+    "proposed",
+    "proposes",
+    "propose",
+    "promised",
+    "promises",
+    "promise",
+    "pledged",
+    "pledges",
+    "pledge",
+    "threatened",
+    "threatens",
+    "threaten",
+    "vowed",
+    "vows",
+];
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "shall",
+    "expected",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "intends",
+    "intend",
+    "intended",
+    "hopes",
+    "hope",
+    "hoped",
+    "wants",
+    "want",
+    "wanted",
+    "seeks",
+    "seek",
+    "aims",
+    "aim",
+    "set",
+    "likely",
+    "ready",
+    "willing",
+    "prepared",
+    "scheduled",
+    "going",
+    "due",
+    "poised",
+    "tomorrow",
+];
+const POSSIBLE_CUES: &[&str] = &[
+    "may",
+    "might",
+    "could",
+    "would",
+    "can",
+    "should",
+    "must",
+    "perhaps",
+    "possibly",
+    "potential",
+    "potentially",
+    "allegedly",
+    "reportedly",
+];
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "confirmed",
+    "confirms",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "announced",
+    "announces",
+    "added",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "insisted",
+    "claimed",
+    "claims",
+    "argued",
+    "argues",
+    "reported",
+    "declared",
+    "explained",
+    "believes",
+    "believed",
+    "underscored",
+    "highlighted",
+    "pointed",
+    "asserted",
+    "concluded",
+    "suggested",
+    "according",
+];
 
 /// Everything known about one sentence.
 pub struct Ctx<'a> {
@@ -126,9 +283,15 @@ pub fn group(text: &str, s: &Sentence, mentions: &[Mention], pos: usize, limit: 
         if m.end > limit {
             break;
         }
-        let between: Vec<String> = s.tokens[mentions[last].end..m.start].iter().map(|t| t.span.slice(text).to_lowercase()).collect();
+        let between: Vec<String> =
+            s.tokens[mentions[last].end..m.start].iter().map(|t| t.span.slice(text).to_lowercase()).collect();
         let ok = !between.is_empty()
-            && between.iter().all(|w| matches!(w.as_str(), "," | "and" | "the" | "as" | "well" | "along" | "with" | "together" | "both" | "its" | "their"))
+            && between.iter().all(|w| {
+                matches!(
+                    w.as_str(),
+                    "," | "and" | "the" | "as" | "well" | "along" | "with" | "together" | "both" | "its" | "their"
+                )
+            })
             && between.iter().any(|w| matches!(w.as_str(), "," | "and" | "with"));
         // "X, a ... of Y" appositions break the chain with other words.
         if !ok {
@@ -154,7 +317,9 @@ pub fn extract(ctx: &Ctx, events: &mut [EventState], out: &mut Vec<Found>) {
         let inner = (ctx.lw(t.after) == "to" || ctx.lw(t.tok + 1) == "to")
             .then(|| triggers.get(ti + 1).filter(|x| x.tok <= t.tok + 3 && ctx.lw(x.tok - 1) == "to"))
             .flatten();
-        let outer = (ti > 0 && t.tok >= 2 && ctx.lw(t.tok - 1) == "to").then(|| &triggers[ti - 1]).filter(|o| o.tok + 3 >= t.tok);
+        let outer = (ti > 0 && t.tok >= 2 && ctx.lw(t.tok - 1) == "to")
+            .then(|| &triggers[ti - 1])
+            .filter(|o| o.tok + 3 >= t.tok);
         let is_noun = e.is_noun;
         let passive = !is_noun && is_passive(ctx, t);
         let (subjects, objects) = if is_noun {
@@ -238,7 +403,8 @@ pub fn extract(ctx: &Ctx, events: &mut [EventState], out: &mut Vec<Found>) {
             .filter(|&&r| r < t.tok)
             .filter_map(|&r| subject(ctx, r).and_then(|s| s.first().copied()))
             .next_back();
-        let trigger_span = Span::new(ctx.s.tokens[t.tok].span.start, ctx.s.tokens[t.after.saturating_sub(1).max(t.tok)].span.end);
+        let trigger_span =
+            Span::new(ctx.s.tokens[t.tok].span.start, ctx.s.tokens[t.after.saturating_sub(1).max(t.tok)].span.end);
         let rule = format!("lexicon:{}{}", e.id, if passive { "+passive" } else { "" });
         for &sj in &subjects {
             for o in &objects {
@@ -331,10 +497,7 @@ fn is_passive(ctx: &Ctx, t: &Trigger) -> bool {
 }
 
 fn mentions_from(ctx: &Ctx, pos: usize, limit: usize) -> Vec<usize> {
-    group(ctx.text, ctx.s, ctx.mentions, pos, limit)
-        .into_iter()
-        .flat_map(|m| ctx.mentions[m].actors.clone())
-        .collect()
+    group(ctx.text, ctx.s, ctx.mentions, pos, limit).into_iter().flat_map(|m| ctx.mentions[m].actors.clone()).collect()
 }
 
 /// The agent of the clause holding token `i`.
@@ -351,7 +514,14 @@ fn subject(ctx: &Ctx, i: usize) -> Option<Vec<usize>> {
     // The nearest eligible mention before the verb, then the whole
     // coordination it ends ("Brazil and China, two actors with ties to
     // Moscow, endorsed"): appositions and prepositional phrases are skipped.
-    let eligible = |m: &Mention| m.start >= left && m.end <= i && !m.as_place && !ctx.governed(m) && !possessive_modifier(ctx, m, i) && !noun_modifier(ctx, m);
+    let eligible = |m: &Mention| {
+        m.start >= left
+            && m.end <= i
+            && !m.as_place
+            && !ctx.governed(m)
+            && !possessive_modifier(ctx, m, i)
+            && !noun_modifier(ctx, m)
+    };
     let last = ctx.mentions.iter().rposition(eligible)?;
     let mut first = last;
     while first > 0 {
@@ -367,7 +537,10 @@ fn subject(ctx: &Ctx, i: usize) -> Option<Vec<usize>> {
 /// "Ukraine's peace plan": a possessive modifying another noun is not the
 /// agent, unless the noun is a body that stands for the owner.
 fn possessive_modifier(ctx: &Ctx, m: &Mention, limit: usize) -> bool {
-    matches!(ctx.lw(m.end), "'s" | "’s") && m.end + 1 < limit && !ctx.res.index.bodies.contains(ctx.lw(m.end + 1)) && !matches!(ctx.lw(m.end + 1), "leadership" | "president" | "leader" | "government")
+    matches!(ctx.lw(m.end), "'s" | "’s")
+        && m.end + 1 < limit
+        && !ctx.res.index.bodies.contains(ctx.lw(m.end + 1))
+        && !matches!(ctx.lw(m.end + 1), "leadership" | "president" | "leader" | "government")
 }
 
 /// "the Ukraine conflict", "a Russia policy": a name used as a modifier of
@@ -383,7 +556,24 @@ fn noun_modifier(ctx: &Ctx, m: &Mention) -> bool {
         && !ctx.res.index.lexicon.contains_key(next)
         && !ctx.res.index.bodies.contains(next)
         && !BE.contains(&next)
-        && !matches!(next, "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may" | "might" | "did" | "does" | "do" | "and" | "also" | "not")
+        && !matches!(
+            next,
+            "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "did"
+                | "does"
+                | "do"
+                | "and"
+                | "also"
+                | "not"
+        )
 }
 
 fn by_phrase(ctx: &Ctx, from: usize, right: usize) -> Vec<usize> {
@@ -448,7 +638,8 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
         if matches!(ctx.lw(end), "'s" | "’s") {
             end += 1;
         }
-        if end == i || end + 1 == i && ctx.s.tokens[end].kind == TokenKind::Word && !PREPOSITIONS.contains(&ctx.lw(end)) {
+        if end == i || end + 1 == i && ctx.s.tokens[end].kind == TokenKind::Word && !PREPOSITIONS.contains(&ctx.lw(end))
+        {
             agents = m.actors.clone();
         }
     }
@@ -457,7 +648,8 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
         let a = k + 1;
         if let Some(pos) = ctx.mentions.iter().position(|m| m.start >= a && m.start <= a + 2) {
             agents = mentions_from(ctx, pos, right.max(a + 1));
-            let last = group(ctx.text, ctx.s, ctx.mentions, pos, ctx.n()).last().map(|&m| ctx.mentions[m].end).unwrap_or(a);
+            let last =
+                group(ctx.text, ctx.s, ctx.mentions, pos, ctx.n()).last().map(|&m| ctx.mentions[m].end).unwrap_or(a);
             k = last;
         }
     }
@@ -504,7 +696,10 @@ fn location_after(ctx: &Ctx, from: usize, right: usize) -> Option<String> {
     let k = (from..right.min(ctx.n())).find(|&k| ctx.lw(k) == "in")?;
     let a = if ctx.lw(k + 1) == "the" { k + 2 } else { k + 1 };
     let mut e = a;
-    while e < ctx.n() && ctx.s.tokens[e].kind == TokenKind::Word && ctx.s.tokens[e].span.slice(ctx.text).chars().next().is_some_and(char::is_uppercase) {
+    while e < ctx.n()
+        && ctx.s.tokens[e].kind == TokenKind::Word
+        && ctx.s.tokens[e].span.slice(ctx.text).chars().next().is_some_and(char::is_uppercase)
+    {
         e += 1;
     }
     (e > a).then(|| ctx.text[ctx.s.tokens[a].span.start..ctx.s.tokens[e - 1].span.end].to_owned())

@@ -14,16 +14,9 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
     #[error("{file}:{line}: {message}")]
-    Syntax {
-        file: String,
-        line: usize,
-        message: String,
-    },
+    Syntax { file: String, line: usize, message: String },
     #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
 }
 
 /// What a gazetteer entry stands for. `Source` entries (news agencies,
@@ -113,10 +106,7 @@ struct Source<'a> {
 
 macro_rules! builtin {
     ($path:literal) => {
-        (
-            $path,
-            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/", $path)),
-        )
+        ($path, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/", $path)))
     };
 }
 
@@ -135,10 +125,7 @@ const BODIES: (&str, &str) = builtin!("bodies.txt");
 impl Resources {
     /// The data compiled into the binary.
     pub fn builtin() -> Result<Self, DataError> {
-        let src = |(name, text): (&str, &'static str)| Source {
-            name: format!("data/{name}"),
-            text: text.into(),
-        };
+        let src = |(name, text): (&str, &'static str)| Source { name: format!("data/{name}"), text: text.into() };
         Self::from_sources(
             GAZETTEER.iter().copied().map(src).collect(),
             src(LEXICON),
@@ -155,8 +142,8 @@ impl Resources {
         let read = |rel: &str, builtin: &'static str| -> Result<Source<'static>, DataError> {
             let path = dir.join(rel);
             if path.exists() {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|source| DataError::Io { path: path.clone(), source })?;
+                let text =
+                    std::fs::read_to_string(&path).map_err(|source| DataError::Io { path: path.clone(), source })?;
                 Ok(Source { name: path.display().to_string(), text: text.into() })
             } else {
                 Ok(Source { name: format!("data/{rel}"), text: builtin.into() })
@@ -180,10 +167,7 @@ impl Resources {
                 })
                 .collect::<Result<Vec<_>, DataError>>()?
         } else {
-            GAZETTEER
-                .iter()
-                .map(|(n, t)| Source { name: format!("data/{n}"), text: (*t).into() })
-                .collect()
+            GAZETTEER.iter().map(|(n, t)| Source { name: format!("data/{n}"), text: (*t).into() }).collect()
         };
         Self::from_sources(
             gazetteer,
@@ -209,18 +193,9 @@ impl Resources {
         let lexicon = parse_lexicon(&lexicon)?;
         let events = parse_events(&events)?;
         let titles = parse_titles(&titles)?;
-        let bodies: Vec<String> = rows(&bodies)
-            .map(|(_, line)| line.trim().to_lowercase())
-            .collect();
+        let bodies: Vec<String> = rows(&bodies).map(|(_, line)| line.trim().to_lowercase()).collect();
         let index = crate::index::Index::build(&entries, &lexicon, &events, &titles, &bodies);
-        Ok(Resources {
-            gazetteer: entries,
-            lexicon,
-            events,
-            titles,
-            bodies,
-            index,
-        })
+        Ok(Resources { gazetteer: entries, lexicon, events, titles, bodies, index })
     }
 
     pub fn entry(&self, id: &str) -> Option<&GazetteerEntry> {
@@ -237,12 +212,7 @@ fn rows<'s>(src: &'s Source) -> impl Iterator<Item = (usize, &'s str)> + 's {
         .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
 }
 
-fn fields<'l>(
-    src: &Source,
-    line_no: usize,
-    line: &'l str,
-    n: usize,
-) -> Result<Vec<&'l str>, DataError> {
+fn fields<'l>(src: &Source, line_no: usize, line: &'l str, n: usize) -> Result<Vec<&'l str>, DataError> {
     let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
     if cols.len() != n {
         return Err(syntax(src, line_no, format!("expected {n} tab-separated fields, found {}", cols.len())));
@@ -374,12 +344,7 @@ fn parse_titles(src: &Source) -> Result<Vec<Title>, DataError> {
     Ok(out)
 }
 
-fn check_unique<T>(
-    items: &[T],
-    key: impl Fn(&T) -> &str,
-    what: &str,
-    file: &str,
-) -> Result<(), DataError> {
+fn check_unique<T>(items: &[T], key: impl Fn(&T) -> &str, what: &str, file: &str) -> Result<(), DataError> {
     let mut seen = HashMap::new();
     for (i, it) in items.iter().enumerate() {
         if let Some(prev) = seen.insert(key(it), i) {

@@ -30,10 +30,35 @@ pub struct Sentence {
 }
 
 const BOILERPLATE_PREFIXES: &[&str] = &[
-    "source:", "sources:", "photo:", "photos:", "photo credit", "credit:", "credits:", "image:",
-    "images:", "read more", "read also", "see also", "share", "follow us", "subscribe",
-    "advertisement", "related:", "tags:", "translated by", "translation:", "copyright", "©",
-    "all rights reserved", "click here", "sign up", "listen to", "watch:", "video:", "print",
+    "source:",
+    "sources:",
+    "photo:",
+    "photos:",
+    "photo credit",
+    "credit:",
+    "credits:",
+    "image:",
+    "images:",
+    "read more",
+    "read also",
+    "see also",
+    "share",
+    "follow us",
+    "subscribe",
+    "advertisement",
+    "related:",
+    "tags:",
+    "translated by",
+    "translation:",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "click here",
+    "sign up",
+    "listen to",
+    "watch:",
+    "video:",
+    "print",
 ];
 
 const CAPTION_MARKERS: &[&str] = &["photo credit", "/photo", "(photo", "getty images", "photo:"];
@@ -99,10 +124,9 @@ fn is_text_punct(c: char) -> bool {
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "sgt",
-    "adm", "prof", "rev", "jr", "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "ltd", "co", "corp", "approx", "dept",
-    "est", "fig", "pres", "amb",
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "sgt", "adm", "prof", "rev",
+    "jr", "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc",
+    "inc", "ltd", "co", "corp", "approx", "dept", "est", "fig", "pres", "amb",
 ];
 
 /// Split the content lines of a text into tokenized sentences.
@@ -127,19 +151,13 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 
 fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], heading: bool) {
     if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
-        out.push(Sentence {
-            span: Span::new(first.span.start, last.span.end),
-            tokens: tokens.to_vec(),
-            heading,
-        });
+        out.push(Sentence { span: Span::new(first.span.start, last.span.end), tokens: tokens.to_vec(), heading });
     }
 }
 
 fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = tokens[i].span.slice(text);
-    let closing = |j: usize| {
-        tokens.get(j).is_some_and(|t| matches!(t.span.slice(text), "\"" | "”" | "’" | ")" | "'"))
-    };
+    let closing = |j: usize| tokens.get(j).is_some_and(|t| matches!(t.span.slice(text), "\"" | "”" | "’" | ")" | "'"));
     let next_starts = |j: usize| {
         tokens.get(j).is_none_or(|n| {
             let s = n.span.slice(text);
@@ -179,8 +197,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 
 fn is_abbreviation(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
-        || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
+    ABBREVIATIONS.contains(&lower.as_str()) || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
 }
 
 /// Tokens of one line: words (with internal apostrophes and dotted
@@ -206,17 +223,24 @@ pub fn tokenize(text: &str, line: Span) -> Vec<Token> {
             let mut dotted = false;
             while j < chars.len() {
                 let d = chars[j].1;
-                if d.is_alphanumeric() {
-                    j += 1;
-                } else if (d == '\'' || d == '’')
+                // An apostrophe inside a word ("didn't") but not a
+                // possessive "'s", which becomes a token of its own.
+                let inner_apostrophe = (d == '\'' || d == '’')
                     && at(j + 1).is_some_and(char::is_alphanumeric)
-                    && !(matches!(at(j + 1), Some('s' | 'S')) && !at(j + 2).is_some_and(char::is_alphanumeric))
-                {
+                    && !(matches!(at(j + 1), Some('s' | 'S')) && !at(j + 2).is_some_and(char::is_alphanumeric));
+                if d.is_alphanumeric() || inner_apostrophe {
                     j += 1;
-                } else if d == '.' && at(j + 1).is_some_and(char::is_alphabetic) && j - start <= 2 && at(j - 1).is_some_and(char::is_uppercase) {
+                } else if d == '.'
+                    && at(j + 1).is_some_and(char::is_alphabetic)
+                    && j - start <= 2
+                    && at(j - 1).is_some_and(char::is_uppercase)
+                {
                     dotted = true;
                     j += 1;
-                } else if (d == ',' || d == '.') && chars[j - 1].1.is_ascii_digit() && at(j + 1).is_some_and(|c| c.is_ascii_digit()) {
+                } else if (d == ',' || d == '.')
+                    && chars[j - 1].1.is_ascii_digit()
+                    && at(j + 1).is_some_and(|c| c.is_ascii_digit())
+                {
                     j += 1;
                 } else {
                     break;
@@ -231,7 +255,10 @@ pub fn tokenize(text: &str, line: Span) -> Vec<Token> {
             continue;
         }
         // Possessive 's as its own token.
-        if (c == '\'' || c == '’') && matches!(at(i + 1), Some('s' | 'S')) && !at(i + 2).is_some_and(char::is_alphanumeric) {
+        if (c == '\'' || c == '’')
+            && matches!(at(i + 1), Some('s' | 'S'))
+            && !at(i + 2).is_some_and(char::is_alphanumeric)
+        {
             out.push(Token { span: Span::new(line.start + off(i), line.start + off(i + 2)), kind: TokenKind::Word });
             i += 2;
             continue;

@@ -47,7 +47,10 @@ pub fn stats(sel: &Selection) -> Stats {
         if !actor(&e.subject) || !actor(&e.object) || e.subject == e.object {
             continue;
         }
-        let mut node = |k: &str| *idx.entry(sel.nodes.get_key_value(k).map(|(k, _)| k.as_str()).unwrap_or("")).or_insert_with(|| g.add_node(k.to_owned()));
+        let mut node = |k: &str| {
+            *idx.entry(sel.nodes.get_key_value(k).map(|(k, _)| k.as_str()).unwrap_or(""))
+                .or_insert_with(|| g.add_node(k.to_owned()))
+        };
         let (a, b) = (node(&e.subject), node(&e.object));
         for _ in 0..e.count {
             g.add_edge(a, b, ());
@@ -56,7 +59,11 @@ pub fn stats(sel: &Selection) -> Stats {
                 directed.push((b.index(), a.index()));
             }
         }
-        let key = if e.subject < e.object { (e.subject.clone(), e.object.clone()) } else { (e.object.clone(), e.subject.clone()) };
+        let key = if e.subject < e.object {
+            (e.subject.clone(), e.object.clone())
+        } else {
+            (e.object.clone(), e.subject.clone())
+        };
         let d = dyads.entry(key).or_default();
         if e.relation.plover().is_some_and(|t| t.is_cooperation()) {
             d.0 += e.count;
@@ -97,7 +104,9 @@ pub fn stats(sel: &Selection) -> Stats {
         .into_iter()
         .map(|((a, b), (cooperation, conflict))| Dyad { a: label(&a), b: label(&b), cooperation, conflict })
         .collect();
-    dyads.sort_by(|x, y| (y.cooperation + y.conflict).cmp(&(x.cooperation + x.conflict)).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
+    dyads.sort_by(|x, y| {
+        (y.cooperation + y.conflict).cmp(&(x.cooperation + x.conflict)).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b))
+    });
     Stats { actors: g.node_count(), edges: g.edge_count(), central, components, dyads }
 }
 

@@ -6,7 +6,7 @@
 use crate::select::{NodeKind, Selection};
 use dragoman_model::ActorKind;
 use graphviz_rust::cmd::{CommandArg, Format};
-use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Graph, Id, Node, NodeId, Stmt, Vertex, GraphAttributes};
+use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex};
 use graphviz_rust::printer::PrinterContext;
 
 /// Quote and escape a DOT string: graphviz-rust does no escaping itself.

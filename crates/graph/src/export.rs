@@ -3,9 +3,9 @@
 //! Turtle and to check that every export parses with a parser other than the
 //! one that wrote it.
 
+use crate::Error;
 use crate::select::Selection;
 use crate::store::GraphStore;
-use crate::Error;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedNode, Quad};
 use std::collections::BTreeSet;
@@ -36,8 +36,11 @@ pub fn write_subset(store: &GraphStore, sel: &Selection, format: RdfFormat, out:
         for q in store.quads_about(node.as_ref())? {
             // Keep an actor's direct triples only towards selected nodes.
             let keep = match &q.object {
-                oxigraph::model::Term::NamedNode(o) if q.predicate.as_str().starts_with(crate::vocab::DG) && sel.nodes.contains_key(s) => {
-                    sel.nodes.contains_key(o.as_str()) && ends.contains(&(s, o.as_str())) || !is_relation(q.predicate.as_str())
+                oxigraph::model::Term::NamedNode(o)
+                    if q.predicate.as_str().starts_with(crate::vocab::DG) && sel.nodes.contains_key(s) =>
+                {
+                    sel.nodes.contains_key(o.as_str()) && ends.contains(&(s, o.as_str()))
+                        || !is_relation(q.predicate.as_str())
                 }
                 _ => true,
             };

@@ -27,10 +27,10 @@ mod store;
 pub mod vocab;
 
 pub use error::Error;
-pub use iri::{encode, Minter};
+pub use iri::{Minter, encode};
 pub use oxigraph::io::RdfFormat;
-pub use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 pub use oxigraph::sparql::QueryResults;
+pub use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 pub use rdf::article_quads;
 pub use select::{Filter, Selection};
 pub use store::{GraphStore, LoadOutcome};

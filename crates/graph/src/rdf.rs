@@ -3,8 +3,8 @@
 //! `rdf:Statement` with every provenance field), and one direct triple per
 //! asserted, non-negated statement so simple questions stay simple.
 
-use crate::iri::{self, dg, Minter};
-use crate::vocab::{prop, DCTERMS, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD};
+use crate::iri::{self, Minter, dg};
+use crate::vocab::{DCTERMS, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD, prop};
 use dragoman_model::{Article, Extraction, Target};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 

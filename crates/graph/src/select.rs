@@ -2,9 +2,9 @@
 //! SPARQL pass over the statement nodes, then filters in memory (actors and
 //! their neighbourhood, relations, PLOVER types, dates, edge weight).
 
+use crate::Error;
 use crate::store::GraphStore;
 use crate::vocab::DG;
-use crate::Error;
 use dragoman_model::{ActorKind, PloverType, Relation};
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
@@ -105,7 +105,11 @@ pub fn select(store: &GraphStore, filter: &Filter) -> Result<Selection, Error> {
     if let QueryResults::Solutions(sols) = store.query(NODES)? {
         for sol in sols {
             let sol = sol.map_err(|e| Error::Query(e.to_string()))?;
-            let (Some(n), Some(label), Some(ty)) = (literal(sol.get("n")), literal(sol.get("label")), literal(sol.get("type"))) else { continue };
+            let (Some(n), Some(label), Some(ty)) =
+                (literal(sol.get("n")), literal(sol.get("label")), literal(sol.get("type")))
+            else {
+                continue;
+            };
             let kind = match ty.strip_prefix(DG).unwrap_or("") {
                 "Country" => NodeKind::Actor(ActorKindOrd(0)),
                 "Person" => NodeKind::Actor(ActorKindOrd(1)),
@@ -120,7 +124,11 @@ pub fn select(store: &GraphStore, filter: &Filter) -> Result<Selection, Error> {
     if let QueryResults::Solutions(sols) = store.query(STATEMENTS)? {
         for sol in sols {
             let sol = sol.map_err(|e| Error::Query(e.to_string()))?;
-            let (Some(st), Some(s), Some(p), Some(o)) = (literal(sol.get("st")), literal(sol.get("s")), literal(sol.get("p")), literal(sol.get("o"))) else { continue };
+            let (Some(st), Some(s), Some(p), Some(o)) =
+                (literal(sol.get("st")), literal(sol.get("s")), literal(sol.get("p")), literal(sol.get("o")))
+            else {
+                continue;
+            };
             let Ok(relation) = p.strip_prefix(DG).unwrap_or("").parse::<Relation>() else { continue };
             rows.push(Row {
                 statement: st,
@@ -155,7 +163,13 @@ pub fn apply(mut nodes: BTreeMap<String, Node>, rows: Vec<Row>, f: &Filter) -> S
             (_, _, None) => false,
             (from, to, Some(d)) => from.as_ref().is_none_or(|x| d >= x) && to.as_ref().is_none_or(|x| d <= x),
         };
-        shown && roles_ok && rel_ok && type_ok && date_ok && nodes.contains_key(&r.subject) && nodes.contains_key(&r.object)
+        shown
+            && roles_ok
+            && rel_ok
+            && type_ok
+            && date_ok
+            && nodes.contains_key(&r.subject)
+            && nodes.contains_key(&r.object)
     };
     let mut rows: Vec<Row> = rows.into_iter().filter(keep).collect();
     if !f.actors.is_empty() {
@@ -193,7 +207,8 @@ pub fn apply(mut nodes: BTreeMap<String, Node>, rows: Vec<Row>, f: &Filter) -> S
         .filter(|(_, c)| *c >= f.min_weight.max(1))
         .map(|((subject, object, relation, negated), count)| Edge { subject, object, relation, negated, count })
         .collect();
-    let kept: HashSet<(String, String, Relation, bool)> = edges.iter().map(|e| (e.subject.clone(), e.object.clone(), e.relation, e.negated)).collect();
+    let kept: HashSet<(String, String, Relation, bool)> =
+        edges.iter().map(|e| (e.subject.clone(), e.object.clone(), e.relation, e.negated)).collect();
     rows.retain(|r| kept.contains(&(r.subject.clone(), r.object.clone(), r.relation, r.negated)));
     let used: HashSet<&String> = edges.iter().flat_map(|e| [&e.subject, &e.object]).collect();
     nodes.retain(|k, _| used.contains(k));

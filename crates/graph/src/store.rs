@@ -2,9 +2,9 @@
 //! transaction when the article is ingested again, and SPARQL over the union
 //! of all graphs.
 
+use crate::Error;
 use crate::iri::Minter;
 use crate::rdf::article_quads;
-use crate::Error;
 use dragoman_model::{Article, Extraction};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad};
@@ -43,7 +43,10 @@ impl GraphStore {
         if dir.exists() && !dir.is_dir() {
             return Err(Error::NotAStore(dir.to_owned(), "it is a file, not a directory".into()));
         }
-        if dir.is_dir() && !dir.join("CURRENT").exists() && std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(false) {
+        if dir.is_dir()
+            && !dir.join("CURRENT").exists()
+            && std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(false)
+        {
             return Err(Error::NotAStore(dir.to_owned(), "the directory has other files in it".into()));
         }
         let store = Store::open(dir).map_err(|e| store_open_error(dir, e))?;
@@ -93,7 +96,8 @@ impl GraphStore {
         let old = tx
             .quads_for_pattern(Some(graph.as_ref().into()), None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
             .find_map(|q| q.ok().and_then(|q| hash_of(&q)));
-        let any = old.is_some() || tx.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))).next().is_some();
+        let any = old.is_some()
+            || tx.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))).next().is_some();
         let new = quads.iter().find_map(hash_of);
         let outcome = if !any {
             LoadOutcome::Added

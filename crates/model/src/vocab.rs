@@ -94,14 +94,7 @@ impl fmt::Display for Relation {
 impl Relation {
     /// Symmetric relations hold in both directions (A meets B = B meets A).
     pub fn is_symmetric(self) -> bool {
-        matches!(
-            self,
-            Relation::Meet
-                | Relation::Negotiate
-                | Relation::Call
-                | Relation::Agree
-                | Relation::Cooperate
-        )
+        matches!(self, Relation::Meet | Relation::Negotiate | Relation::Call | Relation::Agree | Relation::Cooperate)
     }
 
     /// Intent relations are facts in themselves even when what they announce
@@ -150,8 +143,8 @@ pub enum QuadClass {
 
 impl PloverType {
     pub const ALL: [PloverType; 16] = [
-        Consult, Agree, Cooperate, Support, Aid, Request, Accuse, Reject, Threaten, Sanction,
-        Concede, Retreat, Mobilize, Coerce, Assault, Protest,
+        Consult, Agree, Cooperate, Support, Aid, Request, Accuse, Reject, Threaten, Sanction, Concede, Retreat,
+        Mobilize, Coerce, Assault, Protest,
     ];
 
     pub fn as_str(self) -> &'static str {
