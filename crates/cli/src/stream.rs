@@ -77,7 +77,7 @@ pub fn write(out: &mut impl Write, x: &Extraction, all: bool) -> std::io::Result
             m.insert("location".into(), l.clone().into());
         }
         m.insert("evidence".into(), json!({"start": s.evidence.start, "end": s.evidence.end}));
-        m.insert("confidence".into(), json!((s.confidence * 100.0).round() / 100.0));
+        m.insert("confidence".into(), json!((f64::from(s.confidence) * 100.0).round() / 100.0));
         m.insert("modality".into(), s.modality.as_str().into());
         m.insert("rule".into(), s.rule.clone().into());
         if let Some(sp) = &s.attributed_to {

@@ -74,7 +74,7 @@ const LOCATIVE: &[&str] =
 const NAME_PARTICLES: &[&str] =
     &["da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "ben"];
 /// Capitalized words that start sentences or titles but are never names.
-const NOT_NAMES: &[&str] = &[
+pub(crate) const NOT_NAMES: &[&str] = &[
     "The",
     "A",
     "An",

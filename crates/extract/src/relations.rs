@@ -699,6 +699,7 @@ fn location_after(ctx: &Ctx, from: usize, right: usize) -> Option<String> {
     while e < ctx.n()
         && ctx.s.tokens[e].kind == TokenKind::Word
         && ctx.s.tokens[e].span.slice(ctx.text).chars().next().is_some_and(char::is_uppercase)
+        && !crate::actors::NOT_NAMES.contains(&ctx.s.tokens[e].span.slice(ctx.text))
     {
         e += 1;
     }

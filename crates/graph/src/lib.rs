@@ -31,7 +31,7 @@ pub use iri::{Minter, encode};
 pub use oxigraph::io::RdfFormat;
 pub use oxigraph::sparql::QueryResults;
 pub use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-pub use rdf::article_quads;
+pub use rdf::{actor_quads, article_quads};
 pub use select::{Filter, Selection};
 pub use store::{GraphStore, LoadOutcome};
 

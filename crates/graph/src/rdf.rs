@@ -28,6 +28,27 @@ fn text(s: &str) -> Term {
     Literal::new_simple_literal(s).into()
 }
 
+/// The shared description of the actors of an extraction (type, label,
+/// Wikidata link), in the actors graph: one description per actor however
+/// many articles mention it, so queries over the union see each label once.
+/// What an article says about an actor (its aliases, role, affiliation)
+/// stays in the article's graph.
+pub fn actor_quads(m: &Minter, x: &Extraction) -> Vec<Quad> {
+    let g: GraphName = NamedNode::new_unchecked(format!("{}graph/actors", m.base())).into();
+    let mut out = Vec::new();
+    for actor in &x.actors {
+        let s = m.actor(&actor.key);
+        let mut add = |p: NamedNode, o: Term| out.push(Quad::new(s.clone(), p, o, g.clone()));
+        add(n(RDF, "type"), dg("Actor").into());
+        add(n(RDF, "type"), iri::actor_class(actor.kind).into());
+        add(n(RDFS, "label"), text(&actor.label));
+        if let Some(q) = &actor.wikidata {
+            add(n(OWL, "sameAs"), n(WD, q).into());
+        }
+    }
+    out
+}
+
 /// The predicate of the article's content hash: a digest of all its other
 /// quads, so that re-ingesting the same article can be seen to change nothing.
 pub const CONTENT_HASH: &str = "https://w3id.org/dragoman/ontology#contentHash";
@@ -60,14 +81,9 @@ pub fn article_quads(m: &Minter, article: &Article, x: &Extraction) -> Vec<Quad>
 
     for actor in &x.actors {
         let s = m.actor(&actor.key);
-        add(&s, rdf_type.clone(), dg("Actor").into());
-        add(&s, rdf_type.clone(), iri::actor_class(actor.kind).into());
-        add(&s, n(RDFS, "label"), text(&actor.label));
+        add(&a, n(SCHEMA, "mentions"), s.clone().into());
         for alias in &actor.aliases {
             add(&s, n(SKOS, "altLabel"), text(alias));
-        }
-        if let Some(q) = &actor.wikidata {
-            add(&s, n(OWL, "sameAs"), n(WD, q).into());
         }
         if let Some(aff) = &actor.affiliation {
             add(&s, dg(prop::AFFILIATION), m.actor(aff).into());
@@ -75,7 +91,6 @@ pub fn article_quads(m: &Minter, article: &Article, x: &Extraction) -> Vec<Quad>
         if let Some(role) = &actor.role {
             add(&s, dg(prop::ROLE), text(role));
         }
-        add(&s, n(PROV, "wasDerivedFrom"), a.clone().into());
     }
 
     for e in &x.events {

@@ -4,7 +4,7 @@
 
 use crate::Error;
 use crate::iri::Minter;
-use crate::rdf::article_quads;
+use crate::rdf::{actor_quads, article_quads};
 use dragoman_model::{Article, Extraction};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad};
@@ -108,6 +108,7 @@ impl GraphStore {
         };
         tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
         tx.extend(quads.iter());
+        tx.extend(actor_quads(&self.minter, x).iter());
         tx.commit()?;
         Ok(outcome)
     }
@@ -144,6 +145,7 @@ impl GraphStore {
         let mut loader = self.store.bulk_loader().on_progress(on_progress);
         for (article, x) in items {
             loader.load_quads(article_quads(&self.minter, article, x))?;
+            loader.load_quads(actor_quads(&self.minter, x))?;
         }
         loader.commit()?;
         Ok(())
