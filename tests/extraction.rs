@@ -1,3 +1,185 @@
-//! Golden tests of the extractor over short sentences.
+//! Golden tests of the extractor: one short sentence per pattern in, the
+//! statements a careful reader expects out. Each case lists facts that must
+//! be found (as `subject relation object`, with `!` before the relation for
+//! negated ones and `event:` objects by label) and facts that must not.
 
-mod common;
+use dragoman_extract::{Extractor, Resources};
+use dragoman_model::{Article, Target};
+use std::sync::OnceLock;
+
+fn extractor() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::new(Resources::builtin().unwrap()))
+}
+
+/// Facts of a sentence (asserted or intent, plus negated asserted ones) as
+/// `subject relation object` strings, and dates as `...@YYYY-MM-DD`.
+fn facts(text: &str, date: &str) -> Vec<String> {
+    let article = Article { id: "t".into(), date: Some(date.into()), text: text.into(), ..Article::default() };
+    let x = extractor().extract(&article);
+    let mut out = Vec::new();
+    for s in &x.statements {
+        if !(s.is_fact() || s.negated && s.modality == dragoman_model::Modality::Asserted) {
+            continue;
+        }
+        let object = match &s.object {
+            Target::Actor(k) => k.clone(),
+            Target::Event(k) => format!("event:{}", x.event(k).map(|e| e.label.as_str()).unwrap_or(k)),
+            Target::Concept(k) => k.clone(),
+        };
+        let neg = if s.negated { "!" } else { "" };
+        let fact = format!("{} {neg}{} {object}", s.subject, s.relation);
+        if let Some(d) = &s.date {
+            out.push(format!("{fact}@{d}"));
+        }
+        out.push(fact);
+    }
+    out
+}
+
+fn check(text: &str, expected: &[&str], absent: &[&str]) {
+    let got = facts(text, "2025-02-28");
+    for e in expected {
+        assert!(got.iter().any(|g| g == e), "{text}\n  expected `{e}`\n  got {got:#?}");
+    }
+    for a in absent {
+        assert!(!got.iter().any(|g| g == a), "{text}\n  did not expect `{a}`\n  got {got:#?}");
+    }
+}
+
+#[test]
+fn active_voice_with_event_object_and_participants() {
+    check(
+        "Türkiye hosted talks between Russia and Ukraine in Istanbul.",
+        &["turkiye host event:talks in Istanbul", "russia meet ukraine", "russia attend event:talks in Istanbul"],
+        &["turkiye meet russia"],
+    );
+}
+
+#[test]
+fn passive_voice_with_by_agent() {
+    check("The talks were hosted by Qatar.", &["qatar host event:talks"], &[]);
+    check("The Russian delegation was headed by Vladimir Medinsky.", &["vladimir_medinsky lead russia"], &[]);
+}
+
+#[test]
+fn reduced_relative_passive_takes_the_noun_before_it() {
+    check(
+        "Putin refused to attend the talks proposed by Zelenskyy.",
+        &["vladimir_putin !attend event:talks", "volodymyr_zelenskyy offer event:talks"],
+        &["volodymyr_zelenskyy !offer event:talks", "vladimir_putin attend event:talks"],
+    );
+}
+
+#[test]
+fn negation() {
+    check(
+        "Russian President Vladimir Putin did not attend the summit in Geneva.",
+        &["vladimir_putin !attend event:summit in Geneva"],
+        &[],
+    );
+}
+
+#[test]
+fn speculation_questions_and_conditionals_are_not_facts() {
+    check("Iran may attend the talks.", &[], &["iran attend event:talks"]);
+    check("Will China attend the summit?", &[], &["china attend event:summit"]);
+    check(
+        "If Israel attacks Iran, the United States will support Israel.",
+        &[],
+        &["israel attack iran", "united_states support israel"],
+    );
+}
+
+#[test]
+fn intent_verbs_are_facts_even_about_the_future() {
+    check(
+        "Erdoğan offered to host a summit.",
+        &["recep_tayyip_erdogan offer event:summit"],
+        &["recep_tayyip_erdogan host event:summit"],
+    );
+}
+
+#[test]
+fn coordination_gives_one_fact_per_actor() {
+    check("Brazil and China endorsed the talks.", &["brazil support event:talks", "china support event:talks"], &[]);
+    check(
+        "The European Union condemned Russia and Belarus.",
+        &["european_union accuse russia", "european_union accuse belarus"],
+        &[],
+    );
+}
+
+#[test]
+fn people_by_title_with_affiliation() {
+    check(
+        "Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi in Beijing.",
+        &["sergey_lavrov meet wang_yi", "sergey_lavrov represent russia", "wang_yi represent china"],
+        &["russia meet china"],
+    );
+}
+
+#[test]
+fn people_by_apposition() {
+    check(
+        "Konstantin Kosachev, deputy chairman of the Federation Council, criticized Turkey.",
+        &["konstantin_kosachev accuse turkiye"],
+        &[],
+    );
+}
+
+#[test]
+fn capitals_stand_for_their_governments() {
+    check("Moscow criticized Washington.", &["russia accuse united_states"], &[]);
+    check("The Kremlin welcomed the decision of the White House.", &[], &["russia host united_states"]);
+}
+
+#[test]
+fn relative_clauses_take_the_antecedent() {
+    check(
+        "British Prime Minister Keir Starmer, who visited Trump on Thursday, praised the plan.",
+        &["keir_starmer visit donald_trump", "keir_starmer visit donald_trump@2025-02-27"],
+        &[],
+    );
+}
+
+#[test]
+fn dates_resolve_against_the_article() {
+    check("On Tuesday, the United States imposed sanctions on Iran.", &["united_states sanction iran@2025-02-25"], &[]);
+    check("France and Germany signed a treaty on February 27.", &["france sign event:treaty@2025-02-27"], &[]);
+    check(
+        "The meeting between the U.S. and Russian delegations took place in Riyadh on Feb. 18, 2025.",
+        &["united_states meet russia@2025-02-18", "russia attend event:meeting in Riyadh"],
+        &[],
+    );
+}
+
+#[test]
+fn boilerplate_produces_nothing() {
+    assert!(facts("Source: Reuters\nShare on social media\nPhoto credit: Getty Images\n", "2025-02-28").is_empty());
+}
+
+#[test]
+fn news_agencies_are_not_actors() {
+    let article = Article {
+        id: "t".into(),
+        text: "Reuters reported that Iran and Oman held talks, according to Xinhua.".into(),
+        ..Article::default()
+    };
+    let x = extractor().extract(&article);
+    let keys: Vec<&str> = x.actors.iter().map(|a| a.key.as_str()).collect();
+    assert!(keys.contains(&"iran") && keys.contains(&"oman"), "{keys:?}");
+    assert!(!keys.iter().any(|k| k.contains("reuters") || k.contains("xinhua")), "{keys:?}");
+}
+
+#[test]
+fn evidence_spans_point_at_the_sentence() {
+    let text = "Some intro.\nQatar hosted talks between Israel and Hamas in Doha. Other news.";
+    let article = Article { id: "t".into(), text: text.into(), ..Article::default() };
+    let x = extractor().extract(&article);
+    assert!(!x.statements.is_empty());
+    for s in &x.statements {
+        assert_eq!(&text[s.evidence.start..s.evidence.end], "Qatar hosted talks between Israel and Hamas in Doha.");
+        assert!(!s.rule.is_empty());
+    }
+}

@@ -25,6 +25,8 @@ pub struct Mention {
     pub as_place: bool,
     /// A person mention built from a title ("Foreign Minister X").
     pub titled: Option<Relation>,
+    /// The body noun that made a state mention ("delegation", "side").
+    pub body: Option<String>,
 }
 
 /// The distinct actors of one article, in order of first mention.
@@ -386,6 +388,7 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
                         actors: vec![p],
                         as_place: false,
                         titled: Some(title.relation),
+                        body: None,
                     });
                     covered[start..end].iter_mut().for_each(|c| *c = true);
                     continue;
@@ -431,6 +434,7 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
             actors: vec![idx],
             as_place: false,
             titled: Some(title.relation),
+            body: None,
         });
     }
 
@@ -469,7 +473,8 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
         let prev = preceding_word(text, s, h.start);
         let as_place = body_end.is_none() && LOCATIVE.contains(&prev.as_str()) && kind != ActorKind::Person;
         covered[h.start..end].iter_mut().for_each(|c| *c = true);
-        out.push(Mention { span, start: h.start, end, actors: vec![idx], as_place, titled: None });
+        let body = body_end.map(|b| lower(text, s, b - 1));
+        out.push(Mention { span, start: h.start, end, actors: vec![idx], as_place, titled: None, body });
     }
 
     // 3. Appositions: "Konstantin Kosachev, deputy chairman of X".
@@ -540,6 +545,7 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
                         actors: vec![idx],
                         as_place: false,
                         titled: Some(title.relation),
+                        body: None,
                     });
                     i = end;
                     continue;
@@ -563,6 +569,7 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
                 actors: vec![p],
                 as_place: false,
                 titled: None,
+                body: None,
             });
         }
     }

@@ -24,6 +24,9 @@ pub struct EventState {
     pub evidence: Option<Span>,
     pub trigger: String,
     pub negated: bool,
+    /// A year named with the event ("the 2022 negotiations") other than the
+    /// article's: such an event is not the one "the talks" refers to.
+    pub year: Option<i32>,
 }
 
 impl EventState {
@@ -59,6 +62,7 @@ pub fn find(
     res: &Resources,
     table: &ActorTable,
     events: &mut Vec<EventState>,
+    article_year: Option<i32>,
 ) -> Vec<EventMention> {
     let mut out = Vec::new();
     let n = s.tokens.len();
@@ -79,12 +83,17 @@ pub fn find(
         let mut start = i;
         // Location after the noun: "talks in Istanbul".
         let mut location = None;
-        for k in i + 1..(i + 4).min(n) {
+        // Up to the end of the noun phrase and a following "took place" or
+        // "were held": "talks between X and Y in Istanbul", "the meeting
+        // ... took place in Riyadh".
+        for k in i + 1..(i + 12).min(n) {
             if matches!(lw[k].as_str(), "in" | "at") {
                 location = place_after(text, s, k + 1, mentions);
-                break;
+                if location.is_some() {
+                    break;
+                }
             }
-            if matches!(lw[k].as_str(), "." | ";" | "," | "and") {
+            if matches!(lw[k].as_str(), "." | ";" | "," | "that" | "which" | "who" | "while" | "but") {
                 break;
             }
         }
@@ -156,7 +165,11 @@ pub fn find(
         let definite = i > 0 && DEFINITE.contains(&lw[start.saturating_sub(1)].as_str())
             || j > 0 && DEFINITE.contains(&lw[j - 1].as_str());
         let relation = res.events[noun].relation;
-        let e = merge(events, noun, relation, &location, date, &participants, definite, res);
+        let year = (i.saturating_sub(4)..i)
+            .filter(|&k| s.tokens[k].kind == TokenKind::Number)
+            .filter_map(|k| word(k).parse::<i32>().ok())
+            .find(|y| (1900..2100).contains(y) && Some(*y) != article_year);
+        let e = merge(events, noun, relation, &location, date, &participants, definite, year, res);
         let ev = match e {
             Some(e) => e,
             None => {
@@ -175,6 +188,7 @@ pub fn find(
                     evidence: None,
                     trigger: word(i).to_owned(),
                     negated: false,
+                    year,
                 });
                 events.len() - 1
             }
@@ -254,9 +268,13 @@ fn merge(
     date: Option<NaiveDate>,
     participants: &[usize],
     definite: bool,
+    year: Option<i32>,
     res: &Resources,
 ) -> Option<usize> {
     let compatible = |e: &EventState| {
+        if e.year != year {
+            return false;
+        }
         let agreement = |r: Option<Relation>| matches!(r, Some(Relation::Agree | Relation::Sign));
         agreement(e.relation) == agreement(relation) || res.events[e.noun].id == res.events[noun].id
     };

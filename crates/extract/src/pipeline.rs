@@ -35,14 +35,39 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
             mentioned.extend(&m.actors);
         }
         let dates = dates::find(text, s.span, anchor);
-        let ems = events::find(text, &s, &lw, &mentions, &dates, res, &table, &mut events);
+        let ems = events::find(
+            text,
+            &s,
+            &lw,
+            &mentions,
+            &dates,
+            res,
+            &table,
+            &mut events,
+            anchor.map(|d| chrono::Datelike::year(&d)),
+        );
         let ctx = Ctx { text, s: &s, lw: &lw, mentions: &mentions, events: &ems, dates: &dates, res };
         relations::extract(&ctx, &mut events, &mut found);
+        // A state's delegation or negotiators take part in the talks the
+        // article is about: the latest consultation mentioned so far.
+        for m in mentions.iter().filter(|m| m.body.as_deref().is_some_and(|b| DELEGATION.contains(&b))) {
+            if let Some(e) = events
+                .iter_mut()
+                .rev()
+                .find(|e| e.year.is_none() && matches!(e.relation, Some(Relation::Meet | Relation::Negotiate)))
+            {
+                for &a in &m.actors {
+                    e.add_participant(a, s.span);
+                }
+            }
+        }
         roles(&ctx, &mentions, &table, &mut found);
     }
     // Affiliations of people found by pattern name actors too.
     assemble(article, res, table, events, found, mentioned, diagnostics)
 }
+
+const DELEGATION: &[&str] = &["delegation", "delegations", "negotiators", "negotiator", "envoys", "team"];
 
 /// Role statements: a titled person represents or leads their state, and
 /// "NATO member Türkiye" is a membership.

@@ -326,8 +326,29 @@ pub fn extract(ctx: &Ctx, events: &mut [EventState], out: &mut Vec<Found>) {
             noun_frame(ctx, t, right)
         } else if passive {
             let agent = by_phrase(ctx, t.after, right);
-            let patient = subject(ctx, t.tok).unwrap_or_default();
-            (agent, patient.into_iter().map(Obj::Actor).collect())
+            // "the talks proposed by X": the noun right before a reduced
+            // relative is the patient; otherwise the clause's subject.
+            let reduced = reduced_relative(ctx, t);
+            let patient = match reduced {
+                Some(p) => vec![p],
+                None => {
+                    let actors: Vec<Obj> =
+                        subject(ctx, t.tok).unwrap_or_default().into_iter().map(Obj::Actor).collect();
+                    if actors.is_empty() {
+                        // "The talks were hosted by Qatar."
+                        let left = ctx.clause_start(t.tok);
+                        ctx.events
+                            .iter()
+                            .filter(|em| em.tok >= left && em.tok < t.tok)
+                            .map(|em| Obj::Event(em.event))
+                            .take(1)
+                            .collect()
+                    } else {
+                        actors
+                    }
+                }
+            };
+            (agent, patient)
         } else {
             let mut subj = subject(ctx, t.tok);
             if subj.is_none() && ctx.lw(t.tok.saturating_sub(1)) == "and" {
@@ -346,34 +367,13 @@ pub fn extract(ctx: &Ctx, events: &mut [EventState], out: &mut Vec<Found>) {
         if !subjects.is_empty() {
             previous_subject = Some(subjects.clone());
         }
-        // An event object links its agents as participants.
-        for o in &objects {
-            if let Obj::Event(ev) = o {
-                if matches!(e.relation, Relation::Attend | Relation::Meet | Relation::Negotiate) {
-                    for &sj in &subjects {
-                        events[*ev].add_participant(sj, ctx.s.span);
-                    }
-                }
-            }
-        }
-        // "X and Y held talks": a symmetric relation without an object
-        // relates the coordinated agents to each other.
-        let objects = if objects.is_empty() && e.relation.is_symmetric() && subjects.len() > 1 {
-            for em in ctx.events.iter().filter(|em| em.tok > t.tok && em.tok < right + 3) {
-                for &sj in &subjects {
-                    events[em.event].add_participant(sj, ctx.s.span);
-                }
-            }
-            Vec::new()
-        } else {
-            objects
-        };
         if inner.is_some() && !e.relation.is_intent() && !e.intent {
             // "refused to attend" / "agreed to resume": the inner verb
             // carries the fact.
             continue;
         }
-        let left = ctx.clause_start(t.tok);
+        // A reduced relative ("talks proposed by X") is its own clause.
+        let left = if passive && reduced_relative(ctx, t).is_some() { t.tok } else { ctx.clause_start(t.tok) };
         let mut negated = (left..t.tok).any(|k| is_negation(ctx, k)) && !is_noun;
         let mut modality = modality(ctx, left, t.tok);
         if let Some(o) = outer {
@@ -389,6 +389,27 @@ pub fn extract(ctx: &Ctx, events: &mut [EventState], out: &mut Vec<Found>) {
         }
         if question {
             modality = Modality::Question;
+        }
+        // Asserted attendance and meetings make their agents participants;
+        // "X and Y held talks" relates the coordinated agents to the talks
+        // right after the verb.
+        if !negated && modality == Modality::Asserted {
+            for o in &objects {
+                if let Obj::Event(ev) = o {
+                    if matches!(e.relation, Relation::Attend | Relation::Meet | Relation::Negotiate) {
+                        for &sj in &subjects {
+                            events[*ev].add_participant(sj, ctx.s.span);
+                        }
+                    }
+                }
+            }
+            if objects.is_empty() && e.relation.is_symmetric() && subjects.len() > 1 {
+                for em in ctx.events.iter().filter(|em| em.tok >= t.tok && em.tok <= t.after + 4) {
+                    for &sj in &subjects {
+                        events[em.event].add_participant(sj, ctx.s.span);
+                    }
+                }
+            }
         }
         let date = ctx
             .dates
@@ -443,7 +464,7 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
             continue;
         }
         let prev = if i > 0 { ctx.lw(i - 1) } else { "" };
-        let noun_context = DETERMINERS.contains(&prev) || prev == "of";
+        let noun_context = DETERMINERS.contains(&prev) || prev == "of" || prev == "-";
         let mut best: Option<(Trigger, u8)> = None;
         for &(entry, form) in cands {
             let e = &ctx.res.lexicon[entry];
@@ -482,6 +503,18 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
         i += 1;
     }
     out
+}
+
+/// The event or actor right before a participle followed by "by".
+fn reduced_relative(ctx: &Ctx, t: &Trigger) -> Option<Obj> {
+    if ctx.lw(t.tok + 1) != "by" || t.tok == 0 {
+        return None;
+    }
+    let k = if ctx.lw(t.tok - 1) == "," { t.tok.checked_sub(1)? } else { t.tok };
+    if let Some(em) = ctx.events.iter().find(|em| em.tok + 1 == k) {
+        return Some(Obj::Event(em.event));
+    }
+    ctx.mentions.iter().find(|m| m.end == k).and_then(|m| m.actors.first()).map(|&a| Obj::Actor(a))
 }
 
 fn is_passive(ctx: &Ctx, t: &Trigger) -> bool {

@@ -119,3 +119,25 @@ pub fn prefixes(base: &str) -> Vec<(&'static str, String)> {
         ("wd", WD.to_owned()),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_term_is_declared_in_the_ontology() {
+        let ttl = crate::ONTOLOGY;
+        for t in all_dg_terms() {
+            assert!(ttl.contains(&format!("\ndg:{t}\n")), "dg:{t} is not declared in data/ontology.ttl");
+        }
+        for t in dragoman_model::PloverType::ALL {
+            assert!(ttl.contains(&format!("\nplover:{t}\n")), "plover:{t} is not declared");
+        }
+    }
+
+    #[test]
+    fn the_ontology_parses_with_rio() {
+        let triples = crate::export::rio_turtle_triples(crate::ONTOLOGY.as_bytes()).unwrap();
+        assert!(triples.len() > 900);
+    }
+}
