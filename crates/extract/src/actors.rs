@@ -454,9 +454,11 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
         if let Some(b) = body_end {
             end = b;
         } else if h.form == Form::Adjective {
-            // "Russians" stands for the country; "Russian" alone does not.
+            // "Russians" stands for the country, and so does the target of
+            // "anti-Russian sanctions"; "Russian" alone does not.
             let w = word(h.start);
-            if !(w.ends_with('s') && kind == ActorKind::Country) {
+            let anti = h.start >= 2 && word(h.start - 1) == "-" && lower(text, s, h.start - 2) == "anti";
+            if !(w.ends_with('s') && kind == ActorKind::Country || anti) {
                 continue;
             }
         }

@@ -93,7 +93,24 @@ pub fn find(
                     break;
                 }
             }
-            if matches!(lw[k].as_str(), "." | ";" | "," | "that" | "which" | "who" | "while" | "but") {
+            if matches!(
+                lw[k].as_str(),
+                "." | ";"
+                    | ","
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "while"
+                    | "but"
+                    | "follows"
+                    | "followed"
+                    | "following"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "than"
+            ) || res.index.event_nouns.contains_key(&lw[k])
+            {
                 break;
             }
         }

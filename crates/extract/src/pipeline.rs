@@ -35,6 +35,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
             mentioned.extend(&m.actors);
         }
         let dates = dates::find(text, s.span, anchor);
+        let last_event = events.len().checked_sub(1);
         let ems = events::find(
             text,
             &s,
@@ -46,7 +47,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
             &mut events,
             anchor.map(|d| chrono::Datelike::year(&d)),
         );
-        let ctx = Ctx { text, s: &s, lw: &lw, mentions: &mentions, events: &ems, dates: &dates, res };
+        let ctx = Ctx { text, s: &s, lw: &lw, mentions: &mentions, events: &ems, dates: &dates, res, last_event };
         relations::extract(&ctx, &mut events, &mut found);
         // A state's delegation or negotiators take part in the talks the
         // article is about: the latest consultation mentioned so far.

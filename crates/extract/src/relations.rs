@@ -215,6 +215,8 @@ pub struct Ctx<'a> {
     pub events: &'a [EventMention],
     pub dates: &'a [DateMention],
     pub res: &'a Resources,
+    /// The latest event of the article before this sentence.
+    pub last_event: Option<usize>,
 }
 
 /// A trigger: a lexicon entry at a token.
@@ -471,7 +473,7 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
             let mut after = i + 1;
             let mut score = 1;
             if !e.next.is_empty() {
-                let found = (i + 1..(i + 5).min(ctx.n())).find(|&k| e.next.iter().any(|nx| nx == ctx.lw(k)));
+                let found = (i + 1..(i + 10).min(ctx.n())).find(|&k| e.next.iter().any(|nx| nx == ctx.lw(k)));
                 match found {
                     Some(k) => {
                         after = k + 1;
@@ -657,6 +659,13 @@ fn object(ctx: &Ctx, t: &Trigger, right: usize) -> Vec<Obj> {
             }
         }
     }
+    // "extended the anti-Russian sanctions": the target sits between the
+    // verb and its noun.
+    if t.after > t.tok + 2 {
+        if let Some(m) = ctx.mentions.iter().find(|m| m.start > t.tok && m.end < t.after && !m.as_place) {
+            return m.actors.iter().map(|&a| Obj::Actor(a)).collect();
+        }
+    }
     Vec::new()
 }
 
@@ -674,6 +683,22 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
         if end == i || end + 1 == i && ctx.s.tokens[end].kind == TokenKind::Word && !PREPOSITIONS.contains(&ctx.lw(end))
         {
             agents = m.actors.clone();
+        }
+    }
+    // "Türkiye's role as a facilitator", "promotes Ankara as a neutral
+    // mediator": the agent of an agent noun stands before "as".
+    if agents.is_empty() {
+        if let Some(a) = (i.saturating_sub(4)..i).rev().find(|&k| ctx.lw(k) == "as") {
+            let mut end = a;
+            if end >= 1 && ctx.lw(end - 1) == "role" {
+                end -= 1;
+                if end >= 1 && matches!(ctx.lw(end - 1), "'s" | "’s") {
+                    end -= 1;
+                }
+            }
+            if let Some(m) = ctx.mentions.iter().find(|m| m.end == end && !m.as_place) {
+                agents = m.actors.clone();
+            }
         }
     }
     let mut k = t.after;
@@ -694,6 +719,12 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
             if !objects.is_empty() {
                 break;
             }
+        }
+    }
+    // A mediator or host of nothing named mediates the talks at hand.
+    if objects.is_empty() && e.event_object && !agents.is_empty() {
+        if let Some(ev) = ctx.events.iter().min_by_key(|em| em.tok.abs_diff(i)).map(|em| em.event).or(ctx.last_event) {
+            objects.push(Obj::Event(ev));
         }
     }
     (agents, objects)
