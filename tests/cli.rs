@@ -312,3 +312,20 @@ fn a_locked_store_is_reported() {
     // Readers open the store read-only and still work beside the writer.
     on(&store).args(["query", "-e", "ASK { ?s ?p ?o }"]).assert().success();
 }
+
+#[test]
+fn user_turtle_is_imported_with_rio_and_queryable() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    on(&store).args(["--quiet", "build"]).arg(seeds().join("001_5c4658f505a2a263.txt")).assert().success();
+    let ttl = dir.path().join("codebook.ttl");
+    fs::write(&ttl, "@prefix ex: <http://example.org/> .\n<https://w3id.org/dragoman/id/actor/turkiye> ex:region \"Eurasia\"@en ; ex:nato_since 1952 .\n").unwrap();
+    on(&store).arg("import").arg(&ttl).assert().success().stderr(predicate::str::contains("2 triples"));
+    let rows = tsv(&store, "SELECT ?r WHERE { actor:turkiye <http://example.org/region> ?r }");
+    assert_eq!(rows, vec![vec!["Eurasia\"@en".replace("\"@en", "")]]);
+    // Importing again replaces, never duplicates.
+    on(&store).arg("import").arg(&ttl).assert().success();
+    assert_eq!(tsv(&store, "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://example.org/nato_since> ?o }")[0][0], "1");
+    fs::write(&ttl, "<a> <b> .").unwrap();
+    on(&store).arg("import").arg(&ttl).assert().failure().stderr(predicate::str::contains("codebook.ttl: Turtle"));
+}

@@ -75,6 +75,15 @@ enum Command {
         #[arg(long)]
         threads: Option<usize>,
     },
+    /// Load your own Turtle (a codebook, extra actor facts) into its own
+    /// named graph, replacing what an earlier import of it put there.
+    Import {
+        /// The Turtle file.
+        file: PathBuf,
+        /// The named graph (default: <base>graph/user/<file stem>).
+        #[arg(long)]
+        graph: Option<String>,
+    },
     /// Run a SPARQL 1.1 query over the store (the union of all articles).
     Query {
         /// A file with the query; use -e for an inline query.
@@ -229,6 +238,7 @@ fn run(cli: Cli) -> Result<i32> {
     match &cli.command {
         Command::Extract { paths, all, threads, .. } => extract(g, paths, *all, *threads),
         Command::Build { paths, export, threads } => build(g, paths, export.as_deref(), *threads),
+        Command::Import { file, graph } => import(g, file, graph.as_deref()),
         Command::Query { file, expr, format } => query(g, file.as_deref(), expr.as_deref(), *format),
         Command::Export { format, out, filter } => export_cmd(g, *format, out.as_deref(), filter),
         Command::Render { out, filter } => render(g, out, filter),
@@ -409,6 +419,26 @@ fn write_atomic(path: &Path, f: impl FnOnce(&mut dyn Write) -> Result<()>) -> Re
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+fn import(g: &Global, file: &Path, graph: Option<&str>) -> Result<i32> {
+    let data = std::fs::read(file).with_context(|| file.display().to_string())?;
+    let minter = minter(g)?;
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("import");
+    let graph = match graph {
+        Some(iri) => oxigraph::model::NamedNode::new(iri).with_context(|| format!("--graph `{iri}`"))?,
+        None => oxigraph::model::NamedNode::new_unchecked(format!(
+            "{}graph/user/{}",
+            minter.base(),
+            dragoman_graph::encode(stem)
+        )),
+    };
+    let store = GraphStore::open(&g.store, minter)?;
+    let n = store.import_turtle(&data, &graph).with_context(|| file.display().to_string())?;
+    if !g.quiet {
+        eprintln!("{n} triples from {} in <{}>", file.display(), graph.as_str());
+    }
+    Ok(0)
 }
 
 fn open_store(g: &Global) -> Result<GraphStore> {

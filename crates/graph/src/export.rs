@@ -79,3 +79,49 @@ pub fn rio_turtle_triples(data: &[u8]) -> Result<Vec<String>, Error> {
         .map_err(|e| Error::Other(format!("Turtle: {e}")))?;
     Ok(out.into_iter().collect())
 }
+
+/// Read user-supplied Turtle with rio_turtle into quads of `graph`.
+/// RDF-star triple terms are refused: the store keeps plain RDF 1.1.
+pub fn read_turtle(data: &[u8], graph: &NamedNode) -> Result<Vec<Quad>, Error> {
+    use oxigraph::model::{BlankNode, Literal, NamedOrBlankNode, Term};
+    use rio_api::model as rio;
+    use rio_api::parser::TriplesParser;
+    let named = |n: rio::NamedNode<'_>| NamedNode::new_unchecked(n.iri);
+    let blank = |b: rio::BlankNode<'_>| BlankNode::new_unchecked(b.id);
+    let mut out = Vec::new();
+    let mut err: Option<String> = None;
+    let mut parser = rio_turtle::TurtleParser::new(data, None);
+    parser
+        .parse_all(&mut |t| -> Result<(), rio_turtle::TurtleError> {
+            let subject: NamedOrBlankNode = match t.subject {
+                rio::Subject::NamedNode(n) => named(n).into(),
+                rio::Subject::BlankNode(b) => blank(b).into(),
+                rio::Subject::Triple(_) => {
+                    err.get_or_insert_with(|| "RDF-star triple terms are not supported".into());
+                    return Ok(());
+                }
+            };
+            let object: Term = match t.object {
+                rio::Term::NamedNode(n) => named(n).into(),
+                rio::Term::BlankNode(b) => blank(b).into(),
+                rio::Term::Literal(rio::Literal::Simple { value }) => Literal::new_simple_literal(value).into(),
+                rio::Term::Literal(rio::Literal::LanguageTaggedString { value, language }) => {
+                    Literal::new_language_tagged_literal_unchecked(value, language.to_ascii_lowercase()).into()
+                }
+                rio::Term::Literal(rio::Literal::Typed { value, datatype }) => {
+                    Literal::new_typed_literal(value, named(datatype)).into()
+                }
+                rio::Term::Triple(_) => {
+                    err.get_or_insert_with(|| "RDF-star triple terms are not supported".into());
+                    return Ok(());
+                }
+            };
+            out.push(Quad::new(subject, named(t.predicate), object, graph.clone()));
+            Ok(())
+        })
+        .map_err(|e| Error::Other(format!("Turtle: {e}")))?;
+    match err {
+        Some(e) => Err(Error::Other(e)),
+        None => Ok(out),
+    }
+}

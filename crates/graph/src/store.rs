@@ -134,6 +134,17 @@ impl GraphStore {
         Ok(())
     }
 
+    /// Replace the named graph `graph` with user-supplied Turtle (read by
+    /// rio_turtle), in one transaction. Returns the number of triples.
+    pub fn import_turtle(&self, data: &[u8], graph: &oxigraph::model::NamedNode) -> Result<usize, Error> {
+        let quads = crate::export::read_turtle(data, graph)?;
+        let mut tx = self.store.start_transaction()?;
+        tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
+        tx.extend(quads.iter());
+        tx.commit()?;
+        Ok(quads.len())
+    }
+
     /// Load many articles into an empty store with Oxigraph's bulk loader.
     /// Much faster than transactions, but not atomic per article: use it
     /// only on a new store.
