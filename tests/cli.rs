@@ -80,8 +80,9 @@ fn json_lines_records_are_articles_and_bad_lines_are_reported() {
         concat!(
             "{\"id\": \"a1\", \"date\": \"2025-02-27\", \"title\": \"Talks\", \"text\": \"Russia and the United States held talks in Istanbul.\"}\n",
             "this is not json\n",
-            "{\"id\": \"a3\", \"title\": \"No body\"}\n",
+            "{\"id\": \"a3\", \"date\": \"2025-03-01\"}\n",
             "{\"id\": \"a4\", \"date\": \"2025-03-01\", \"title\": \"Sanctions\", \"text\": \"The European Union imposed sanctions on Iran.\"}\n",
+            "{\"id\": \"a5\", \"date\": \"2025-03-02\", \"title\": \"Iran Agrees to Suspend Uranium Enrichment\", \"text\": \"\"}\n",
         ),
     )
     .unwrap();
@@ -92,6 +93,7 @@ fn json_lines_records_are_articles_and_bad_lines_are_reported() {
     assert!(err.contains("news.jsonl:3: record has no `text`"), "{err}");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("\"doc\":\"a1\"") && text.contains("\"doc\":\"a4\""));
+    assert!(text.contains("\"doc\":\"a5\""), "a record with a headline and no body is still an article");
     assert!(text.contains("\"relation\":\"sanction\""), "{text}");
 }
 
@@ -328,4 +330,33 @@ fn user_turtle_is_imported_with_rio_and_queryable() {
     assert_eq!(tsv(&store, "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://example.org/nato_since> ?o }")[0][0], "1");
     fs::write(&ttl, "<a> <b> .").unwrap();
     on(&store).arg("import").arg(&ttl).assert().failure().stderr(predicate::str::contains("codebook.ttl: Turtle"));
+}
+
+#[test]
+fn a_repeated_article_is_loaded_once_and_a_conflicting_one_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec =
+        "{\"id\": \"x\", \"date\": \"2025-03-01\", \"title\": \"T\", \"text\": \"Qatar hosted talks in Doha.\"}\n";
+    fs::write(dir.path().join("politics.jsonl"), rec).unwrap();
+    fs::write(dir.path().join("world.jsonl"), rec).unwrap();
+    let store = dir.path().join("store");
+    let out = on(&store)
+        .arg("build")
+        .arg(dir.path().join("politics.jsonl"))
+        .arg(dir.path().join("world.jsonl"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stderr).unwrap().contains("1 articles (1 added, 0 replaced, 0 unchanged; 1 repeated")
+    );
+    fs::write(dir.path().join("world.jsonl"), rec.replace("Qatar", "Oman")).unwrap();
+    let out = on(&store)
+        .arg("build")
+        .arg(dir.path().join("politics.jsonl"))
+        .arg(dir.path().join("world.jsonl"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("document id `x` appears twice with different texts"));
 }

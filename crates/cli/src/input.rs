@@ -188,7 +188,14 @@ pub fn json_lines(path: &Path) -> Result<impl Iterator<Item = Result<Article, In
 
 fn record(path: &Path, n: usize, line: &[u8]) -> Result<Article, InputError> {
     let r: Record = serde_json::from_slice(line).map_err(|e| err(path, Some(n), format!("not a JSON object: {e}")))?;
-    let text = r.text.filter(|t| !t.trim().is_empty()).ok_or_else(|| err(path, Some(n), "record has no `text`"))?;
+    // A record with a headline but an empty body is still an article: the
+    // headline carries facts too.
+    let has_title = r.title.as_ref().is_some_and(|t| !t.trim().is_empty());
+    let text = match r.text {
+        Some(t) if !t.trim().is_empty() => t,
+        Some(_) | None if has_title => String::new(),
+        _ => return Err(err(path, Some(n), "record has no `text`")),
+    };
     let id = match r.id {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s,
         Some(serde_json::Value::Number(x)) => x.to_string(),

@@ -341,18 +341,34 @@ fn build(g: &Global, paths: &[PathBuf], export_dir: Option<&Path>, threads: Opti
     store.load_ontology(dragoman_graph::ONTOLOGY)?;
     let total: u64 = inputs.iter().map(input::Input::size).sum();
     let progress = progress::Progress::new(g.quiet, total, "building");
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = std::collections::HashMap::new();
+    let mut repeats = 0usize;
     let (mut added, mut replaced, mut unchanged, mut dupes) = (0usize, 0usize, 0usize, 0usize);
     let (mut actors, mut statements, mut events) = (std::collections::HashSet::new(), 0usize, 0usize);
     let failures = extract_batches(inputs, &ex, &pool, &progress, |batch| {
         for (a, x) in &batch {
-            if !seen.insert(a.id.clone()) {
-                progress.println(&format!(
-                    "dragoman: document id `{}` appears twice in the input; the later one is skipped",
-                    a.id
-                ));
-                dupes += 1;
-                continue;
+            // The same article listed twice (an archive filed under two
+            // categories) is loaded once; two different texts under one id
+            // are an error in the input.
+            let digest = {
+                let mut h = std::hash::DefaultHasher::new();
+                std::hash::Hash::hash(&a.text, &mut h);
+                std::hash::Hasher::finish(&h)
+            };
+            match seen.insert(a.id.clone(), digest) {
+                Some(d) if d == digest => {
+                    repeats += 1;
+                    continue;
+                }
+                Some(_) => {
+                    progress.println(&format!(
+                        "dragoman: document id `{}` appears twice with different texts; the later one is skipped",
+                        a.id
+                    ));
+                    dupes += 1;
+                    continue;
+                }
+                None => {}
             }
             match store.load_article(a, x).with_context(|| format!("loading {}", a.id))? {
                 LoadOutcome::Added => added += 1,
@@ -369,8 +385,9 @@ fn build(g: &Global, paths: &[PathBuf], export_dir: Option<&Path>, threads: Opti
     store.optimize()?;
     if !g.quiet {
         eprintln!(
-            "{} articles ({added} added, {replaced} replaced, {unchanged} unchanged), {} actors, {statements} statements, {events} events, {} triples in {}; {:.2} s",
+            "{} articles ({added} added, {replaced} replaced, {unchanged} unchanged{}), {} actors, {statements} statements, {events} events, {} triples in {}; {:.2} s",
             added + replaced + unchanged,
+            if repeats > 0 { format!("; {repeats} repeated with identical text, skipped") } else { String::new() },
             actors.len(),
             store.len()?,
             g.store.display(),
