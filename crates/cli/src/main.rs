@@ -382,7 +382,7 @@ fn build(g: &Global, paths: &[PathBuf], export_dir: Option<&Path>, threads: Opti
         Ok(())
     })?;
     progress.finish();
-    store.optimize()?;
+    store.flush()?;
     if !g.quiet {
         eprintln!(
             "{} articles ({added} added, {replaced} replaced, {unchanged} unchanged{}), {} actors, {statements} statements, {events} events, {} triples in {}; {:.2} s",

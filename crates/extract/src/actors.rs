@@ -275,16 +275,18 @@ fn name_at(text: &str, s: &Sentence, i: usize, covered: &[bool]) -> Option<usize
     Some(end)
 }
 
-fn slug(label: &str) -> String {
+/// Lower-cased alphanumeric runs of `label` joined by `sep`: the key of a
+/// person found by pattern (`tural_ismailov`) or of an event (`talks-in-istanbul`).
+pub(crate) fn slug(label: &str, sep: char) -> String {
     let mut out = String::new();
     for c in label.chars() {
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
-        } else if !out.ends_with('_') && !out.is_empty() {
-            out.push('_');
+        } else if !out.ends_with(sep) && !out.is_empty() {
+            out.push(sep);
         }
     }
-    out.trim_end_matches('_').to_owned()
+    out.trim_end_matches(sep).to_owned()
 }
 
 fn actor_from_entry(res: &Resources, idx: usize, span: Span) -> Option<Actor> {
@@ -352,7 +354,7 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
         if covered[ta..tb].iter().any(|&c| c) {
             continue;
         }
-        let title = &res.titles[res.index.title_of_pattern[m.pattern().as_usize()]];
+        let title = &res.titles[m.pattern().as_usize()];
         // The affiliation: an adjective, name or seat just before the title,
         // possibly as a possessive ("Turkey's President").
         let mut start = ta;
@@ -399,7 +401,7 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
                 .iter()
                 .find(|e| e.kind == EntryKind::Actor(ActorKind::Person) && e.names.contains(&label))
                 .map(|e| e.id.clone())
-                .unwrap_or_else(|| slug(&label));
+                .unwrap_or_else(|| slug(&label, '_'));
             let span = Span::new(s.tokens[start].span.start, s.tokens[end - 1].span.end);
             let person = Actor {
                 key,
@@ -462,13 +464,6 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
                 continue;
             }
         }
-        if matches!(word(end), "'s" | "’s")
-            && end + 1 < n
-            && is_cap_word(text, s, end + 1)
-            && name_at(text, s, end + 1, &covered).is_some()
-        {
-            // "Russia's Lavrov": leave it to the name pass.
-        }
         let span = Span::new(s.tokens[h.start].span.start, s.tokens[end - 1].span.end);
         let Some(actor) = actor_from_entry(res, h.entry, span) else { continue };
         let idx = table.get_or_insert(actor);
@@ -507,7 +502,7 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
                 let mut affiliation = hits.iter().find(|h| h.start == k).map(|h| h.entry);
                 let found = title_at(k).or_else(|| if k + 1 < n { title_at(k + 1) } else { None });
                 if let Some(m) = found {
-                    let title = &res.titles[res.index.title_of_pattern[m.pattern().as_usize()]];
+                    let title = &res.titles[m.pattern().as_usize()];
                     let label = text[s.tokens[i].span.start..s.tokens[end - 1].span.end].to_owned();
                     // "of Russia" / "of the Russian ..." after the title.
                     let tend =
@@ -528,7 +523,7 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
                         })
                         .map(|a| res.gazetteer[a].id.clone());
                     let person = Actor {
-                        key: slug(&label),
+                        key: slug(&label, '_'),
                         label,
                         kind: ActorKind::Person,
                         wikidata: None,

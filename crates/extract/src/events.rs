@@ -2,7 +2,7 @@
 //! meeting between X and Y") and their merging within an article: mentions
 //! of the same talks become one event with its participants, place and date.
 
-use crate::actors::{ActorTable, Mention};
+use crate::actors::Mention;
 use crate::dates::DateMention;
 use crate::resources::Resources;
 use crate::text::{Sentence, TokenKind};
@@ -60,7 +60,6 @@ pub fn find(
     mentions: &[Mention],
     dates: &[DateMention],
     res: &Resources,
-    table: &ActorTable,
     events: &mut Vec<EventState>,
     article_year: Option<i32>,
 ) -> Vec<EventMention> {
@@ -221,7 +220,6 @@ pub fn find(
             state.date = date;
         }
         for p in participants {
-            let _ = &table;
             state.add_participant(p, s.span);
         }
         out.push(EventMention { tok: i, start, event: ev });

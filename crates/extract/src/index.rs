@@ -21,8 +21,8 @@ pub struct Index {
     /// Pattern id -> (entry index, form).
     pub patterns: Vec<(usize, Form)>,
     pub entry_by_id: HashMap<String, usize>,
+    /// Pattern ids are indices into the titles list.
     pub titles: AhoCorasick,
-    pub title_of_pattern: Vec<usize>,
     /// Lower-cased form -> (lexicon entry, index of the form in the entry).
     pub lexicon: HashMap<String, Vec<(usize, usize)>>,
     pub event_nouns: HashMap<String, usize>,
@@ -86,7 +86,6 @@ impl Index {
             patterns,
             entry_by_id: entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect(),
             titles: titles_ac,
-            title_of_pattern: (0..titles.len()).collect(),
             lexicon: lex,
             event_nouns,
             body_max_words: bodies.iter().map(|b| b.split_whitespace().count()).max().unwrap_or(1),

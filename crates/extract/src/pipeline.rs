@@ -43,7 +43,6 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
             &mentions,
             &dates,
             res,
-            &table,
             &mut events,
             anchor.map(|d| chrono::Datelike::year(&d)),
         );
@@ -290,15 +289,7 @@ fn event_statement(s: usize, relation: Relation, object: Obj, e: &EventState, ev
 }
 
 fn slug_key(label: &str, date: Option<chrono::NaiveDate>) -> String {
-    let mut out = String::new();
-    for c in label.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let mut out = out.trim_end_matches('-').to_owned();
+    let mut out = actors::slug(label, '-');
     if let Some(d) = date {
         out.push('-');
         out.push_str(&d.to_string());

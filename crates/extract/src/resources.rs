@@ -7,7 +7,6 @@
 //! an error that names the file and the line.
 
 use dragoman_model::{ActorKind, Relation};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// A problem in one of the data files.
@@ -345,10 +344,9 @@ fn parse_titles(src: &Source) -> Result<Vec<Title>, DataError> {
 }
 
 fn check_unique<T>(items: &[T], key: impl Fn(&T) -> &str, what: &str, file: &str) -> Result<(), DataError> {
-    let mut seen = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
-        if let Some(prev) = seen.insert(key(it), i) {
-            let _ = prev;
+    let mut seen = std::collections::HashSet::new();
+    for it in items {
+        if !seen.insert(key(it)) {
             return Err(DataError::Syntax {
                 file: file.to_owned(),
                 line: 0,

@@ -209,7 +209,7 @@ impl GraphStore {
         Ok(())
     }
 
-    /// Quads whose subject is one of `subjects`, for filtered exports.
+    /// Every quad about `subject`, in any graph, for filtered exports.
     pub fn quads_about(&self, subject: NamedNodeRef<'_>) -> Result<Vec<Quad>, Error> {
         Ok(self.store.quads_for_pattern(Some(subject.into()), None, None, None).collect::<Result<_, _>>()?)
     }
@@ -218,8 +218,8 @@ impl GraphStore {
         crate::export::serializer(format, self.minter.base())
     }
 
-    /// Flush to disk and compact, so the store directory is small.
-    pub fn optimize(&self) -> Result<(), Error> {
+    /// Flush what is buffered to disk.
+    pub fn flush(&self) -> Result<(), Error> {
         self.store.flush()?;
         Ok(())
     }
