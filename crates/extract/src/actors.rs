@@ -333,7 +333,7 @@ fn gazetteer_hits(text: &str, s: &Sentence, res: &Resources) -> Vec<Hit> {
 }
 
 fn lower(text: &str, s: &Sentence, i: usize) -> String {
-    s.tokens[i].span.slice(text).to_lowercase()
+    s.tokens.get(i).map(|t| t.span.slice(text).to_lowercase()).unwrap_or_default()
 }
 
 /// Recognize the actor mentions of one sentence, adding new actors to the
@@ -452,9 +452,12 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
             continue;
         };
         let mut end = h.end;
-        let body_end = body_after(text, s, res, h.end);
+        let mut body_end = body_after(text, s, res, h.end);
         if let Some(b) = body_end {
             end = b;
+        } else if h.form == Form::Adjective && shared_body(text, s, res, &hits, h.end).is_some() {
+            // "Russian and Iranian diplomats": each adjective heads the body.
+            body_end = shared_body(text, s, res, &hits, h.end);
         } else if h.form == Form::Adjective {
             // "Russians" stands for the country, and so does the target of
             // "anti-Russian sanctions"; "Russian" alone does not.
@@ -468,9 +471,14 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
         let Some(actor) = actor_from_entry(res, h.entry, span) else { continue };
         let idx = table.get_or_insert(actor);
         let prev = preceding_word(text, s, h.start);
-        let as_place = body_end.is_none() && LOCATIVE.contains(&prev.as_str()) && kind != ActorKind::Person;
+        // "diplomats from Russia" stand for Russia; "talks in Moscow" name a place.
+        let body_before = body_before_from(text, s, res, h.start);
+        let as_place = body_end.is_none()
+            && body_before.is_none()
+            && LOCATIVE.contains(&prev.as_str())
+            && kind != ActorKind::Person;
         covered[h.start..end].iter_mut().for_each(|c| *c = true);
-        let body = body_end.map(|b| lower(text, s, b - 1));
+        let body = body_end.map(|b| lower(text, s, b - 1)).or(body_before);
         out.push(Mention { span, start: h.start, end, actors: vec![idx], as_place, titled: None, body });
     }
 
@@ -594,6 +602,35 @@ fn body_after(text: &str, s: &Sentence, res: &Resources, i: usize) -> Option<usi
         }
     }
     None
+}
+
+/// The end of the body noun that a coordination of adjectives starting
+/// after token `end` shares: "[Russian] and Iranian diplomats".
+fn shared_body(text: &str, s: &Sentence, res: &Resources, hits: &[Hit], end: usize) -> Option<usize> {
+    let mut k = end;
+    loop {
+        if !matches!(lower(text, s, k).as_str(), "and" | ",") {
+            return None;
+        }
+        let next = hits.iter().find(|h| h.start == k + 1 && h.form == Form::Adjective)?;
+        if let Some(b) = body_after(text, s, res, next.end) {
+            return Some(b);
+        }
+        k = next.end;
+    }
+}
+
+/// The body noun of "diplomats from [the] X", "the delegation of X".
+fn body_before_from(text: &str, s: &Sentence, res: &Resources, i: usize) -> Option<String> {
+    let mut k = i.checked_sub(1)?;
+    if lower(text, s, k) == "the" {
+        k = k.checked_sub(1)?;
+    }
+    if !matches!(lower(text, s, k).as_str(), "from" | "of") {
+        return None;
+    }
+    let noun = lower(text, s, k.checked_sub(1)?);
+    res.index.bodies.contains(&noun).then_some(noun)
 }
 
 /// The lower-cased word before token `i`, skipping an article.

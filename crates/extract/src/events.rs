@@ -27,6 +27,9 @@ pub struct EventState {
     /// A year named with the event ("the 2022 negotiations") other than the
     /// article's: such an event is not the one "the talks" refers to.
     pub year: Option<i32>,
+    /// Known only from a verb ("X met Y"), never named by a noun: such a
+    /// meeting gives its pairwise facts but no attendance of an event.
+    pub verb_only: bool,
 }
 
 impl EventState {
@@ -180,12 +183,21 @@ pub fn find(
         let date = nearest_date(dates, s.tokens[i].span);
         let definite = i > 0 && DEFINITE.contains(&lw[start.saturating_sub(1)].as_str())
             || j > 0 && DEFINITE.contains(&lw[j - 1].as_str());
+        // "a future summit", "another round", "a meeting of the board": a
+        // new event unless its place, date or participants say otherwise.
+        let fresh = (start.saturating_sub(3)..i).any(|k| FRESH.contains(&lw[k].as_str()));
+        // "Istanbul could become a venue for talks between X and Y": the
+        // talks are not held, so X and Y are not their participants.
+        if (0..i).any(|k| HYPOTHETICAL_CUES.contains(&lw[k].as_str())) {
+            participants.clear();
+        }
         let relation = res.events[noun].relation;
         let year = (i.saturating_sub(4)..i)
             .filter(|&k| s.tokens[k].kind == TokenKind::Number)
             .filter_map(|k| word(k).parse::<i32>().ok())
             .find(|y| (1900..2100).contains(y) && Some(*y) != article_year);
-        let e = merge(events, noun, relation, &location, date, &participants, definite, year, res);
+        let refers_back = (definite || participants.is_empty()) && !fresh;
+        let e = merge(events, noun, relation, &location, date, &participants, refers_back, year, res);
         let ev = match e {
             Some(e) => e,
             None => {
@@ -205,11 +217,13 @@ pub fn find(
                     trigger: word(i).to_owned(),
                     negated: false,
                     year,
+                    verb_only: false,
                 });
                 events.len() - 1
             }
         };
         let state = &mut events[ev];
+        state.verb_only = false;
         if state.location.is_none() {
             if let Some(l) = location {
                 state.label = format!("{} in {l}", res.events[noun].label);
@@ -225,6 +239,73 @@ pub fn find(
         out.push(EventMention { tok: i, start, event: ev });
     }
     out
+}
+
+const FRESH: &[&str] = &["a", "an", "another", "future", "upcoming", "possible", "potential", "proposed", "new"];
+const HYPOTHETICAL_CUES: &[&str] =
+    &["could", "may", "might", "would", "should", "can", "if", "unless", "whether", "future", "potential"];
+
+/// The event that a verb of meeting makes ("X and Y met in Riyadh"): an
+/// event at the same place, or one that already has these participants, or
+/// a new one.
+#[allow(clippy::too_many_arguments)]
+pub fn from_verb(
+    events: &mut Vec<EventState>,
+    res: &Resources,
+    relation: Relation,
+    participants: &[usize],
+    location: Option<String>,
+    date: Option<NaiveDate>,
+    trigger: Span,
+    trigger_word: &str,
+) -> Option<usize> {
+    let id = if relation == Relation::Negotiate { "negotiations" } else { "meeting" };
+    let noun = res.events.iter().position(|e| e.id == id)?;
+    let date_ok = |e: &EventState| date.is_none() || e.date.is_none() || e.date == date;
+    let found = events.iter().rposition(|e| {
+        e.year.is_none()
+            && date_ok(e)
+            && matches!(e.relation, Some(Relation::Meet | Relation::Negotiate))
+            && match (&location, &e.location) {
+                (Some(l), Some(x)) => same_place(l, x),
+                _ => participants.iter().all(|p| e.participants.contains(p)),
+            }
+    });
+    let ev = match found {
+        Some(i) => i,
+        None => {
+            let label = match &location {
+                Some(l) => format!("{} in {l}", res.events[noun].label),
+                None => res.events[noun].label.clone(),
+            };
+            events.push(EventState {
+                noun,
+                relation: Some(relation),
+                label,
+                location: location.clone(),
+                date,
+                participants: Vec::new(),
+                first_mention: trigger,
+                evidence: None,
+                trigger: trigger_word.to_owned(),
+                negated: false,
+                year: None,
+                verb_only: true,
+            });
+            events.len() - 1
+        }
+    };
+    let e = &mut events[ev];
+    if e.location.is_none() {
+        if let Some(l) = location {
+            e.label = format!("{} in {l}", res.events[e.noun].label);
+            e.location = Some(l);
+        }
+    }
+    if e.date.is_none() {
+        e.date = date;
+    }
+    Some(ev)
 }
 
 /// Whether token `i` is a capitalized place word used as a modifier: not an
@@ -282,7 +363,7 @@ fn merge(
     location: &Option<String>,
     date: Option<NaiveDate>,
     participants: &[usize],
-    definite: bool,
+    refers_back: bool,
     year: Option<i32>,
     res: &Resources,
 ) -> Option<usize> {
@@ -323,7 +404,7 @@ fn merge(
             return Some(i);
         }
     }
-    if definite || participants.is_empty() {
+    if refers_back {
         // "the talks": the most recent compatible event.
         return events.iter().rposition(|e| compatible(e) && date_ok(e));
     }

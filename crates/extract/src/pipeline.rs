@@ -177,7 +177,8 @@ fn assemble(
                 }
             }
         }
-        if !parts.is_empty() {
+        // A meeting known only from "X met Y" is not an event they attend.
+        if !parts.is_empty() && !(e.verb_only && e.location.is_none()) {
             used_events.insert(ei);
             for &x in &parts {
                 found.push(event_statement(x, Relation::Attend, Obj::Event(ei), e, evidence, "event:attendance"));

@@ -87,6 +87,37 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "'s", "’s", "any",
     "recent", "new", "former", "latest", "first", "second", "further", "renewed", "joint",
 ];
+/// Adjectives that make the next word a noun: "military aid", "increased
+/// pressure", "Western support".
+const NOUN_ADJECTIVES: &[&str] = &[
+    "military",
+    "economic",
+    "financial",
+    "humanitarian",
+    "diplomatic",
+    "political",
+    "international",
+    "western",
+    "foreign",
+    "more",
+    "further",
+    "continued",
+    "increased",
+    "increasing",
+    "growing",
+    "stronger",
+    "strong",
+    "additional",
+    "direct",
+    "public",
+    "mutual",
+    "full",
+    "unwavering",
+    "steadfast",
+    "much",
+    "massive",
+    "lethal",
+];
 const NEGATIVE_CONTROL: &[&str] = &[
     "refused",
     "refuses",
@@ -306,7 +337,7 @@ pub fn group(text: &str, s: &Sentence, mentions: &[Mention], pos: usize, limit: 
 }
 
 /// Extract the statements of one sentence.
-pub fn extract(ctx: &Ctx, events: &mut [EventState], out: &mut Vec<Found>) {
+pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
     let triggers = find_triggers(ctx);
     let reporting: Vec<usize> = (0..ctx.n()).filter(|&i| REPORTING.contains(&ctx.lw(i))).collect();
     let question = ctx.s.tokens.last().is_some_and(|t| t.span.slice(ctx.text) == "?");
@@ -333,6 +364,8 @@ pub fn extract(ctx: &Ctx, events: &mut [EventState], out: &mut Vec<Found>) {
             let reduced = reduced_relative(ctx, t);
             let patient = match reduced {
                 Some(p) => vec![p],
+                // "the resolution proposed by X": the patient is no actor.
+                None if concept_before(ctx, t) => Vec::new(),
                 None => {
                     let actors: Vec<Obj> =
                         subject(ctx, t.tok).unwrap_or_default().into_iter().map(Obj::Actor).collect();
@@ -358,6 +391,15 @@ pub fn extract(ctx: &Ctx, events: &mut [EventState], out: &mut Vec<Found>) {
             }
             let subj = subj.unwrap_or_default();
             let mut objs = object(ctx, t, right);
+            // "Putin did not attend.": an intransitive use names the event at
+            // hand, the one in the sentence or else the latest.
+            if objs.is_empty()
+                && e.event_object
+                && (t.after >= ctx.n() || matches!(ctx.lw(t.after), "," | "." | ";" | "and" | "but" | "either" | "too"))
+            {
+                let here = ctx.events.iter().min_by_key(|em| em.tok.abs_diff(t.tok)).map(|em| em.event);
+                objs.extend(here.or(ctx.last_event).map(Obj::Event));
+            }
             if objs.is_empty() {
                 if let Some(inner) = inner {
                     let r = ctx.clause_end(inner.tok).min(triggers.get(ti + 2).map_or(ctx.n(), |x| x.tok));
@@ -389,28 +431,20 @@ pub fn extract(ctx: &Ctx, events: &mut [EventState], out: &mut Vec<Found>) {
         if (left..t.tok).any(|k| NEGATIVE_CONTROL.contains(&ctx.lw(k)) && ctx.lw(k + 1) == "to" && k + 2 == t.tok) {
             negated = true;
         }
+        // "the visit of X to Y" presupposes the visit, whatever the clause
+        // around it says; "the planned visit" does not.
+        if is_noun && presupposed(ctx, t.tok) {
+            modality = Modality::Asserted;
+        }
         if question {
             modality = Modality::Question;
         }
-        // Asserted attendance and meetings make their agents participants;
-        // "X and Y held talks" relates the coordinated agents to the talks
-        // right after the verb.
-        if !negated && modality == Modality::Asserted {
-            for o in &objects {
-                if let Obj::Event(ev) = o {
-                    if matches!(e.relation, Relation::Attend | Relation::Meet | Relation::Negotiate) {
-                        for &sj in &subjects {
-                            events[*ev].add_participant(sj, ctx.s.span);
-                        }
-                    }
-                }
-            }
-            if objects.is_empty() && e.relation.is_symmetric() && subjects.len() > 1 {
-                for em in ctx.events.iter().filter(|em| em.tok >= t.tok && em.tok <= t.after + 4) {
-                    for &sj in &subjects {
-                        events[em.event].add_participant(sj, ctx.s.span);
-                    }
-                }
+        // "called for a meeting with X" requests it; "proposed talks with X"
+        // offers them: the meeting itself has not happened.
+        let mut relation = e.relation;
+        if matches!(relation, Relation::Meet | Relation::Negotiate | Relation::Call) {
+            if let Some(r) = requested(ctx, left, t.tok) {
+                relation = r;
             }
         }
         let date = ctx
@@ -421,13 +455,65 @@ pub fn extract(ctx: &Ctx, events: &mut [EventState], out: &mut Vec<Found>) {
             .or_else(|| ctx.dates.iter().find(|d| d.date.is_some()))
             .and_then(|d| d.date);
         let location = location_after(ctx, t.after, right);
+        let trigger_span =
+            Span::new(ctx.s.tokens[t.tok].span.start, ctx.s.tokens[t.after.saturating_sub(1).max(t.tok)].span.end);
+        // Asserted attendance and meetings make their agents participants;
+        // "X and Y held talks" relates the coordinated agents to the talks
+        // right after the verb.
+        if !negated && modality == Modality::Asserted {
+            for o in &objects {
+                if let Obj::Event(ev) = o {
+                    if matches!(relation, Relation::Attend | Relation::Meet | Relation::Negotiate) {
+                        for &sj in &subjects {
+                            events[*ev].add_participant(sj, ctx.s.span);
+                        }
+                    }
+                }
+            }
+            if objects.is_empty() && !is_noun && relation.is_symmetric() && subjects.len() > 1 {
+                for em in ctx.events.iter().filter(|em| em.tok >= t.tok && em.tok <= t.after + 4) {
+                    for &sj in &subjects {
+                        events[em.event].add_participant(sj, ctx.s.span);
+                    }
+                }
+            }
+            // "X and Y met in Riyadh", "X met Y": a meeting with no noun.
+            if !is_noun
+                && matches!(relation, Relation::Meet | Relation::Negotiate)
+                && !ctx.events.iter().any(|em| em.tok >= t.tok && em.tok < right.max(t.after + 4))
+                && !objects.iter().any(|o| matches!(o, Obj::Event(_)))
+            {
+                let mut parts = subjects.clone();
+                parts.extend(objects.iter().filter_map(|o| match o {
+                    Obj::Actor(a) => Some(*a),
+                    Obj::Event(_) => None,
+                }));
+                parts.dedup();
+                if parts.len() >= 2 {
+                    let word = ctx.s.tokens[t.tok].span.slice(ctx.text);
+                    let made = crate::events::from_verb(
+                        events,
+                        ctx.res,
+                        relation,
+                        &parts,
+                        location.clone(),
+                        date,
+                        trigger_span,
+                        word,
+                    );
+                    if let Some(ev) = made {
+                        for p in parts {
+                            events[ev].add_participant(p, ctx.s.span);
+                        }
+                    }
+                }
+            }
+        }
         let speaker = reporting
             .iter()
             .filter(|&&r| r < t.tok)
             .filter_map(|&r| subject(ctx, r).and_then(|s| s.first().copied()))
             .next_back();
-        let trigger_span =
-            Span::new(ctx.s.tokens[t.tok].span.start, ctx.s.tokens[t.after.saturating_sub(1).max(t.tok)].span.end);
         let rule = format!("lexicon:{}{}", e.id, if passive { "+passive" } else { "" });
         for &sj in &subjects {
             for o in &objects {
@@ -436,7 +522,7 @@ pub fn extract(ctx: &Ctx, events: &mut [EventState], out: &mut Vec<Found>) {
                 }
                 out.push(Found {
                     subject: sj,
-                    relation: e.relation,
+                    relation,
                     object: *o,
                     negated,
                     modality,
@@ -466,7 +552,10 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
             continue;
         }
         let prev = if i > 0 { ctx.lw(i - 1) } else { "" };
-        let noun_context = DETERMINERS.contains(&prev) || prev == "of" || prev == "-";
+        let noun_context = DETERMINERS.contains(&prev)
+            || prev == "-"
+            || PREPOSITIONS.contains(&prev) && prev != "to"
+            || NOUN_ADJECTIVES.contains(&prev);
         let mut best: Option<(Trigger, u8)> = None;
         for &(entry, form) in cands {
             let e = &ctx.res.lexicon[entry];
@@ -519,6 +608,22 @@ fn reduced_relative(ctx: &Ctx, t: &Trigger) -> Option<Obj> {
     ctx.mentions.iter().find(|m| m.end == k).and_then(|m| m.actors.first()).map(|&a| Obj::Actor(a))
 }
 
+/// A reduced relative on a common noun: "the resolution proposed by X".
+fn concept_before(ctx: &Ctx, t: &Trigger) -> bool {
+    if ctx.lw(t.tok + 1) != "by" || t.tok == 0 {
+        return false;
+    }
+    let k = t.tok - 1;
+    let tok = &ctx.s.tokens[k];
+    let w = ctx.lw(k);
+    tok.kind == TokenKind::Word
+        && tok.span.slice(ctx.text).chars().next().is_some_and(char::is_lowercase)
+        && !BE.contains(&w)
+        && !AUXILIARIES.contains(&w)
+        && !matches!(w, "been" | "being" | "not" | "never" | "and" | "or")
+        && !w.ends_with("ly")
+}
+
 fn is_passive(ctx: &Ctx, t: &Trigger) -> bool {
     let e = ctx.entry(t);
     let pp = e.past_participle() == Some(ctx.lw(t.tok)) && (t.form == 3 || e.forms[2] == e.forms[3]);
@@ -557,7 +662,13 @@ fn subject(ctx: &Ctx, i: usize) -> Option<Vec<usize>> {
             && !possessive_modifier(ctx, m, i)
             && !noun_modifier(ctx, m)
     };
-    let last = ctx.mentions.iter().rposition(eligible)?;
+    // "X promoted Y as a mediator and has offered to host": the second verb
+    // of a coordination shares the first one's subject, the clause's first.
+    let last = if conjoined_verb(ctx, i) {
+        ctx.mentions.iter().position(eligible)?
+    } else {
+        ctx.mentions.iter().rposition(eligible)?
+    };
     let mut first = last;
     while first > 0 {
         let prev = &ctx.mentions[first - 1];
@@ -569,13 +680,45 @@ fn subject(ctx: &Ctx, i: usize) -> Option<Vec<usize>> {
     Some(mentions_from(ctx, first, i))
 }
 
+/// Whether the verb at `i` follows "and": "X promoted Y and has offered"
+/// (with "X and Y met" the name stands between).
+fn conjoined_verb(ctx: &Ctx, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && AUXILIARIES.contains(&ctx.lw(k - 1)) {
+        k -= 1;
+    }
+    k >= 2 && ctx.lw(k - 1) == "and"
+}
+
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "will",
+    "would",
+    "then",
+    "later",
+    "is",
+    "was",
+    "are",
+    "were",
+    "did",
+    "does",
+    "quickly",
+    "subsequently",
+    "swiftly",
+];
+
 /// "Ukraine's peace plan": a possessive modifying another noun is not the
-/// agent, unless the noun is a body that stands for the owner.
+/// agent, unless the noun is a body that stands for the owner. Before a
+/// name ("Turkey's President Erdoğan") the name is the agent.
 fn possessive_modifier(ctx: &Ctx, m: &Mention, limit: usize) -> bool {
     matches!(ctx.lw(m.end), "'s" | "’s")
         && m.end + 1 < limit
-        && !ctx.res.index.bodies.contains(ctx.lw(m.end + 1))
-        && !matches!(ctx.lw(m.end + 1), "leadership" | "president" | "leader" | "government")
+        && (ctx.mentions.iter().any(|n| n.start == m.end + 1)
+            || !ctx.res.index.bodies.contains(ctx.lw(m.end + 1))
+                && !matches!(ctx.lw(m.end + 1), "leadership" | "president" | "leader" | "government"))
 }
 
 /// "the Ukraine conflict", "a Russia policy": a name used as a modifier of
@@ -635,7 +778,7 @@ fn target_at(ctx: &Ctx, a: usize, b: usize, allow_place: bool) -> Vec<Obj> {
             return vec![Obj::Event(em.event)];
         }
         let w = ctx.lw(k);
-        if k > a && (PREPOSITIONS.contains(&w) || ctx.is_boundary(k) || w == "." || w == ",") {
+        if ctx.is_boundary(k) || w == "." || w == "," || k > a && PREPOSITIONS.contains(&w) {
             return Vec::new();
         }
     }
@@ -728,6 +871,68 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
         }
     }
     (agents, objects)
+}
+
+/// Whether a nominal trigger is a definite description of a real event.
+fn presupposed(ctx: &Ctx, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && NOUN_ADJECTIVES.contains(&ctx.lw(k - 1)) {
+        k -= 1;
+    }
+    k > 0
+        && matches!(ctx.lw(k - 1), "the" | "'s" | "’s" | "his" | "her" | "its" | "their" | "recent" | "last")
+        && !(k..i).chain(k.checked_sub(2)).any(|j| HYPOTHETICAL.contains(&ctx.lw(j)))
+}
+
+const HYPOTHETICAL: &[&str] = &[
+    "planned",
+    "proposed",
+    "upcoming",
+    "future",
+    "possible",
+    "potential",
+    "expected",
+    "prospective",
+    "next",
+    "hypothetical",
+    "any",
+    "announced",
+];
+
+/// The relation of a cue that asks for or offers talks before token `i`.
+fn requested(ctx: &Ctx, left: usize, i: usize) -> Option<Relation> {
+    (left.max(i.saturating_sub(6))..i).rev().find_map(|k| match ctx.lw(k) {
+        "urge" | "urges" | "urged" | "urging" | "demand" | "demands" | "demanded" | "seek" | "seeks" | "sought" => {
+            Some(Relation::Request)
+        }
+        "for"
+            if k > 0
+                && matches!(
+                    ctx.lw(k - 1),
+                    "call"
+                        | "calls"
+                        | "called"
+                        | "calling"
+                        | "ask"
+                        | "asks"
+                        | "asked"
+                        | "push"
+                        | "pushed"
+                        | "pushing"
+                        | "press"
+                        | "pressed"
+                        | "appeal"
+                        | "appealed"
+                        | "appeals"
+                ) =>
+        {
+            Some(Relation::Request)
+        }
+        "propose" | "proposes" | "proposed" | "suggest" | "suggests" | "suggested" | "offer" | "offers" | "offered" => {
+            Some(Relation::Offer)
+        }
+        _ => None,
+    })
 }
 
 fn is_negation(ctx: &Ctx, k: usize) -> bool {
