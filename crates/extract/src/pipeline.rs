@@ -47,15 +47,27 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
             anchor.map(|d| chrono::Datelike::year(&d)),
         );
         let ctx = Ctx { text, s: &s, lw: &lw, mentions: &mentions, events: &ems, dates: &dates, res, last_event };
+        let before = found.len();
         relations::extract(&ctx, &mut events, &mut found);
+        relations::present_at(&ctx, &mut events);
+        inverted_lead(&ctx, &mentions, &mut found);
+        // The head of a delegation takes part in its talks.
+        for f in &found[before..] {
+            let Obj::Actor(state) = f.object else { continue };
+            let heads_delegation = f.relation == Relation::Lead
+                && mentions
+                    .iter()
+                    .any(|m| m.actors.contains(&state) && m.body.as_deref().is_some_and(|b| DELEGATION.contains(&b)));
+            if heads_delegation {
+                if let Some(e) = latest_talks(&mut events) {
+                    e.add_participant(f.subject, s.span);
+                }
+            }
+        }
         // A state's delegation or negotiators take part in the talks the
         // article is about: the latest consultation mentioned so far.
         for m in mentions.iter().filter(|m| m.body.as_deref().is_some_and(|b| DELEGATION.contains(&b))) {
-            if let Some(e) = events
-                .iter_mut()
-                .rev()
-                .find(|e| e.year.is_none() && matches!(e.relation, Some(Relation::Meet | Relation::Negotiate)))
-            {
+            if let Some(e) = latest_talks(&mut events) {
                 for &a in &m.actors {
                     e.add_participant(a, s.span);
                 }
@@ -65,6 +77,43 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     }
     // Affiliations of people found by pattern name actors too.
     assemble(article, res, table, events, found, mentioned, diagnostics)
+}
+
+/// The talks the article is about so far: the latest consultation that
+/// is not dated to another year.
+fn latest_talks(events: &mut [EventState]) -> Option<&mut EventState> {
+    events
+        .iter_mut()
+        .rev()
+        .find(|e| e.year.is_none() && matches!(e.relation, Some(Relation::Meet | Relation::Negotiate)))
+}
+
+/// "Heading the Russian delegation will be X": an inverted clause.
+fn inverted_lead(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Found>) {
+    for (i, w) in ctx.lw.iter().enumerate() {
+        if !matches!(w.as_str(), "heading" | "leading") || i > 0 && ctx.lw[i - 1] != "," && ctx.lw[i - 1] != "—" {
+            continue;
+        }
+        let Some(body) = mentions.iter().find(|m| {
+            (m.start == i + 1 || m.start == i + 2 && ctx.lw[i + 1] == "the") && m.body.is_some() && !m.actors.is_empty()
+        }) else {
+            continue;
+        };
+        let mut k = body.end;
+        while k < ctx.lw.len() && matches!(ctx.lw[k].as_str(), "will" | "would" | "be" | "is" | "was" | "are" | "were")
+        {
+            k += 1;
+        }
+        if k == body.end {
+            continue;
+        }
+        let Some(person) = mentions.iter().find(|m| m.start == k) else { continue };
+        for &p in &person.actors {
+            for &st in &body.actors {
+                out.push(role(ctx, p, Relation::Lead, st, ctx.s.tokens[i].span, "pattern:inverted-lead"));
+            }
+        }
+    }
 }
 
 const DELEGATION: &[&str] = &["delegation", "delegations", "negotiators", "negotiator", "envoys", "team"];

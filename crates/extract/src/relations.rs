@@ -539,6 +539,30 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
     }
 }
 
+/// "Putin said at a meeting of the FSB board", "Ukraine will propose a
+/// ceasefire during the talks": the clause's agent takes part in the event.
+pub fn present_at(ctx: &Ctx, events: &mut [EventState]) {
+    for em in ctx.events {
+        let mut k = em.start;
+        while k > 0 && matches!(ctx.lw(k - 1), "the" | "a" | "an" | "this" | "today's" | "today’s" | "its" | "their")
+        {
+            k -= 1;
+        }
+        if k == 0 || !matches!(ctx.lw(k - 1), "at" | "during") {
+            continue;
+        }
+        let left = ctx.clause_start(k);
+        if (left..k).any(|j| is_negation(ctx, j))
+            || matches!(modality(ctx, left, k), Modality::Conditional | Modality::Question)
+        {
+            continue;
+        }
+        for a in subject(ctx, k - 1).unwrap_or_default() {
+            events[em.event].add_participant(a, ctx.s.span);
+        }
+    }
+}
+
 fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -562,7 +586,19 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
             let mut after = i + 1;
             let mut score = 1;
             if !e.next.is_empty() {
-                let found = (i + 1..(i + 10).min(ctx.n())).find(|&k| e.next.iter().any(|nx| nx == ctx.lw(k)));
+                // The particle or noun, with no clause break or other verb
+                // before it: "have strongly endorsed the talks" is no "have
+                // talks".
+                let window = (i + 1..(i + 10).min(ctx.n()))
+                    .take_while(|&k| !ctx.is_boundary(k) && !matches!(ctx.lw(k), "," | "." | "and" | "but" | "or"));
+                let found = window
+                    .take_while(|&k| {
+                        e.next.iter().any(|nx| nx == ctx.lw(k))
+                            || !ctx.res.index.lexicon.get(ctx.lw(k)).is_some_and(|c| {
+                                c.iter().any(|&(x, _)| !ctx.res.lexicon[x].is_noun && ctx.lw(k).ends_with("ed"))
+                            })
+                    })
+                    .find(|&k| e.next.iter().any(|nx| nx == ctx.lw(k)));
                 match found {
                     Some(k) => {
                         after = k + 1;
@@ -901,7 +937,7 @@ const HYPOTHETICAL: &[&str] = &[
 
 /// The relation of a cue that asks for or offers talks before token `i`.
 fn requested(ctx: &Ctx, left: usize, i: usize) -> Option<Relation> {
-    (left.max(i.saturating_sub(6))..i).rev().find_map(|k| match ctx.lw(k) {
+    (left.max(i.saturating_sub(10))..i).rev().find_map(|k| match ctx.lw(k) {
         "urge" | "urges" | "urged" | "urging" | "demand" | "demands" | "demanded" | "seek" | "seeks" | "sought" => {
             Some(Relation::Request)
         }
