@@ -1,6 +1,7 @@
 //! `dragoman`: the command-line front of Dragoman. Glue only: reading
 //! inputs, running the extractor in parallel, loading the store, printing.
 
+mod eval;
 mod input;
 mod progress;
 mod stream;
@@ -120,6 +121,37 @@ enum Command {
         top: usize,
         #[command(flatten)]
         filter: FilterArgs,
+    },
+    /// Score extraction against hand-written gold files with the numbers of
+    /// `../shared/eval/score.py`: extract the articles and score them, or
+    /// score an existing statements stream with --system.
+    Eval {
+        /// The folder of gold files (`<doc>.json`, FORMAT.md section 2).
+        #[arg(long, value_name = "DIR")]
+        gold: PathBuf,
+        /// Score this statements stream (JSON Lines from any extractor)
+        /// instead of running the extractor.
+        #[arg(long, value_name = "FILE", conflicts_with = "paths")]
+        system: Option<PathBuf>,
+        /// Articles to extract and score, as for `extract` (default: the
+        /// `articles` folder beside the gold folder). Only documents with a
+        /// gold file are extracted.
+        paths: Vec<PathBuf>,
+        /// Also list each document's missed and spurious facts and actors.
+        #[arg(long)]
+        per_doc: bool,
+        /// Print one JSON object (the keys of score.py --json).
+        #[arg(long)]
+        json: bool,
+        /// Score only these documents (comma-separated ids).
+        #[arg(long, value_name = "IDS")]
+        docs: Option<String>,
+        /// Also score speculative, planned and conditional statements.
+        #[arg(long, conflicts_with = "system")]
+        all: bool,
+        /// Worker threads for extraction (default: all cores).
+        #[arg(long, conflicts_with = "system")]
+        threads: Option<usize>,
     },
 }
 
@@ -243,6 +275,11 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Export { format, out, filter } => export_cmd(g, *format, out.as_deref(), filter),
         Command::Render { out, filter } => render(g, out, filter),
         Command::Stats { top, filter } => stats(g, *top, filter),
+        Command::Eval { gold, system, paths, per_doc, json, docs, all, threads } => {
+            let opts =
+                EvalOptions { per_doc: *per_doc, json: *json, docs: docs.as_deref(), all: *all, threads: *threads };
+            eval_cmd(g, gold, system.as_deref(), paths, &opts)
+        }
     }
 }
 
@@ -269,7 +306,7 @@ fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
 /// Articles are read lazily and extracted in parallel batches: memory stays
 /// flat however large the input. `sink` sees each batch in input order.
 fn extract_batches(
-    inputs: Vec<input::Input>,
+    articles: impl Iterator<Item = Result<Article, input::InputError>>,
     ex: &Extractor,
     pool: &rayon::ThreadPool,
     progress: &progress::Progress,
@@ -293,7 +330,7 @@ fn extract_batches(
         progress.advance(done.len() as u64, bytes as u64);
         sink(done)
     };
-    for item in input::articles(inputs) {
+    for item in articles {
         match item {
             Ok(a) => {
                 batch.push(a);
@@ -321,7 +358,7 @@ fn extract(g: &Global, paths: &[PathBuf], all: bool, threads: Option<usize>) -> 
     let progress = progress::Progress::new(g.quiet, total, "extracting");
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let failures = extract_batches(inputs, &ex, &pool, &progress, |batch| {
+    let failures = extract_batches(input::articles(inputs), &ex, &pool, &progress, |batch| {
         for (_, x) in &batch {
             stream::write(&mut out, x, all)?;
         }
@@ -345,7 +382,7 @@ fn build(g: &Global, paths: &[PathBuf], export_dir: Option<&Path>, threads: Opti
     let mut repeats = 0usize;
     let (mut added, mut replaced, mut unchanged, mut dupes) = (0usize, 0usize, 0usize, 0usize);
     let (mut actors, mut statements, mut events) = (std::collections::HashSet::new(), 0usize, 0usize);
-    let failures = extract_batches(inputs, &ex, &pool, &progress, |batch| {
+    let failures = extract_batches(input::articles(inputs), &ex, &pool, &progress, |batch| {
         for (a, x) in &batch {
             // The same article listed twice (an archive filed under two
             // categories) is loaded once; two different texts under one id
@@ -416,6 +453,78 @@ fn build(g: &Global, paths: &[PathBuf], export_dir: Option<&Path>, threads: Opti
         }
     }
     Ok(if failures > 0 || dupes > 0 { 1 } else { 0 })
+}
+
+#[derive(Debug)]
+struct EvalOptions<'a> {
+    per_doc: bool,
+    json: bool,
+    docs: Option<&'a str>,
+    all: bool,
+    threads: Option<usize>,
+}
+
+fn eval_cmd(g: &Global, gold_dir: &Path, system: Option<&Path>, paths: &[PathBuf], o: &EvalOptions) -> Result<i32> {
+    let mut gold = eval::Gold::load(gold_dir)?;
+    if let Some(docs) = o.docs.filter(|d| !d.is_empty()) {
+        gold.retain(docs.split(','))?;
+    }
+    let wanted = gold.doc_ids();
+    let mut sys = eval::System::new(wanted.clone());
+    let mut failures = 0;
+    match system {
+        Some(file) => sys.read_file(file)?,
+        None => {
+            let paths = match paths {
+                [] => vec![default_articles(gold_dir)?],
+                _ => paths.to_vec(),
+            };
+            let inputs = input::collect(&paths).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let ex = extractor(g)?;
+            let pool = thread_pool(o.threads)?;
+            let total: u64 = inputs.iter().map(input::Input::size).sum();
+            let progress = progress::Progress::new(g.quiet, total, "extracting");
+            // Articles without gold are not extracted; the others go through
+            // the very stream `extract` prints, so the scores are those of
+            // score.py on `extract`'s output.
+            let articles = input::articles(inputs).filter(|a| a.as_ref().map_or(true, |a| wanted.contains(&a.id)));
+            failures = extract_batches(articles, &ex, &pool, &progress, |batch| {
+                let mut lines = Vec::new();
+                for (_, x) in &batch {
+                    stream::write(&mut lines, x, o.all)?;
+                }
+                sys.read(&lines[..], Path::new("<extract>"))
+            })?;
+            progress.finish();
+        }
+    }
+    let report = eval::score(&gold, &sys, o.per_doc);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if o.json {
+        eval::write_json(&mut out, &report)?;
+    } else {
+        eval::write_text(&mut out, &report)?;
+    }
+    out.flush()?;
+    Ok(if failures > 0 { 1 } else { 0 })
+}
+
+/// Gold files sit beside the articles they annotate: `data/gold` scores
+/// `data/articles`.
+fn default_articles(gold_dir: &Path) -> Result<PathBuf> {
+    let parent = match gold_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => gold_dir.canonicalize().ok().and_then(|d| d.parent().map(Path::to_owned)).unwrap_or_default(),
+    };
+    let dir = parent.join("articles");
+    if !dir.is_dir() {
+        bail!(
+            "no articles to score: give their paths, or a statements stream with --system (there is no {})",
+            dir.display()
+        );
+    }
+    Ok(dir)
 }
 
 /// Write a file through a temporary sibling and rename it into place, so a
