@@ -350,6 +350,19 @@ pub fn nearest_date(dates: &[DateMention], at: Span) -> Option<NaiveDate> {
     dates.iter().filter(|d| d.date.is_some()).min_by_key(|d| d.span.start.abs_diff(at.start)).and_then(|d| d.date)
 }
 
+/// Whether a place name is a state's name in the gazetteer.
+fn is_country(res: &Resources, name: &str) -> bool {
+    res.index.gazetteer.find_iter(name).any(|m| {
+        m.start() == 0
+            && m.end() == name.len()
+            && res.index.patterns.get(m.pattern().as_usize()).is_some_and(|&(entry, form)| {
+                form == crate::index::Form::Name
+                    && res.gazetteer[entry].kind
+                        == crate::resources::EntryKind::Actor(dragoman_model::ActorKind::Country)
+            })
+    })
+}
+
 fn same_place(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
 }
@@ -376,18 +389,29 @@ fn merge(
     };
     let date_ok = |e: &EventState| date.is_none() || e.date.is_none() || e.date == date;
     if let Some(l) = location {
+        let has_all =
+            |e: &EventState| !participants.is_empty() && participants.iter().all(|p| e.participants.contains(p));
         return events
             .iter()
             .rposition(|e| compatible(e) && e.location.as_deref().is_some_and(|x| same_place(x, l)) && date_ok(e))
             .or_else(|| {
                 // An earlier event without a place, same participants or
-                // same date, is this one.
+                // same date, is this one; so is "the meeting" referring back.
                 events.iter().rposition(|e| {
                     compatible(e)
                         && e.location.is_none()
                         && date_ok(e)
-                        && (date.is_some() && e.date == date
-                            || !participants.is_empty() && participants.iter().all(|p| e.participants.contains(p)))
+                        && (date.is_some() && e.date == date || has_all(e) || refers_back)
+                })
+            })
+            .or_else(|| {
+                // "talks in Istanbul", then "the meeting between the same
+                // sides in Turkey": a country holds the city.
+                events.iter().rposition(|e| {
+                    compatible(e)
+                        && date_ok(e)
+                        && has_all(e)
+                        && e.location.as_deref().is_some_and(|x| is_country(res, x) || is_country(res, l))
                 })
             });
     }

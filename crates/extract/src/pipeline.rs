@@ -67,7 +67,13 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         // A state's delegation or negotiators take part in the talks the
         // article is about: the latest consultation mentioned so far.
         for m in mentions.iter().filter(|m| m.body.as_deref().is_some_and(|b| DELEGATION.contains(&b))) {
-            if let Some(e) = latest_talks(&mut events) {
+            let here =
+                ems.iter().filter(|em| events[em.event].year.is_none()).min_by_key(|em| em.tok.abs_diff(m.start));
+            let target = match here {
+                Some(em) => Some(&mut events[em.event]),
+                None => latest_talks(&mut events),
+            };
+            if let Some(e) = target {
                 for &a in &m.actors {
                     e.add_participant(a, s.span);
                 }
@@ -85,7 +91,7 @@ fn latest_talks(events: &mut [EventState]) -> Option<&mut EventState> {
     events
         .iter_mut()
         .rev()
-        .find(|e| e.year.is_none() && matches!(e.relation, Some(Relation::Meet | Relation::Negotiate)))
+        .find(|e| e.year.is_none() && !e.verb_only && matches!(e.relation, Some(Relation::Meet | Relation::Negotiate)))
 }
 
 /// "Heading the Russian delegation will be X": an inverted clause.
@@ -220,14 +226,21 @@ fn assemble(
         let evidence = e.evidence.unwrap_or(e.first_mention);
         if let (true, Some(rel)) = (parts.len() >= 2, e.relation) {
             used_events.insert(ei);
-            for (a, &x) in parts.iter().enumerate() {
-                for &y in &parts[a + 1..] {
+            // A delegate whose state takes part is represented by it: the
+            // pairs are between states, and a person never meets their own.
+            let stands_for_state = |p: usize| {
+                table.actors[p].affiliation.as_deref().and_then(|k| table.index(k)).is_some_and(|s| parts.contains(&s))
+            };
+            let pairing: Vec<usize> = parts.iter().copied().filter(|&p| !stands_for_state(p)).collect();
+            for (a, &x) in pairing.iter().enumerate() {
+                for &y in &pairing[a + 1..] {
                     found.push(event_statement(x, rel, Obj::Actor(y), e, evidence, "event:participants"));
                 }
             }
         }
-        // A meeting known only from "X met Y" is not an event they attend.
-        if !parts.is_empty() && !(e.verb_only && e.location.is_none()) {
+        // Attendance is of a gathering somewhere: "X met Y" alone, with no
+        // place, is the meeting and not an event they attend.
+        if !parts.is_empty() && e.location.is_some() {
             used_events.insert(ei);
             for &x in &parts {
                 found.push(event_statement(x, Relation::Attend, Obj::Event(ei), e, evidence, "event:attendance"));
