@@ -162,6 +162,13 @@ pub fn find(
         // After the noun: "between X and Y", "of X and Y", "between the
         // delegations of X and Y".
         let mut k = i + 1;
+        // "meetings already taking place between X and Y".
+        if let Some(b) = (i + 1..(i + 5).min(n))
+            .take_while(|&b| FILLER.contains(&lw[b].as_str()) || lw[b] == "between")
+            .find(|&b| lw[b] == "between")
+        {
+            k = b;
+        }
         if k < n && matches!(lw[k].as_str(), "between" | "of" | "among") {
             k += 1;
             while k < n
@@ -241,6 +248,8 @@ pub fn find(
     out
 }
 
+const FILLER: &[&str] =
+    &["already", "taking", "took", "place", "held", "being", "that", "were", "was", "are", "is", "have", "has", "been"];
 const FRESH: &[&str] = &["a", "an", "another", "future", "upcoming", "possible", "potential", "proposed", "new"];
 const HYPOTHETICAL_CUES: &[&str] =
     &["could", "may", "might", "would", "should", "can", "if", "unless", "whether", "future", "potential"];

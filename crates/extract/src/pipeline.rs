@@ -51,6 +51,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         relations::extract(&ctx, &mut events, &mut found);
         relations::present_at(&ctx, &mut events);
         inverted_lead(&ctx, &mentions, &mut found);
+        visit_from_place(&ctx, &mentions, &table, &mut found);
         // The head of a delegation takes part in its talks.
         for f in &found[before..] {
             let Obj::Actor(state) = f.object else { continue };
@@ -92,6 +93,34 @@ fn latest_talks(events: &mut [EventState]) -> Option<&mut EventState> {
         .iter_mut()
         .rev()
         .find(|e| e.year.is_none() && !e.verb_only && matches!(e.relation, Some(Relation::Meet | Relation::Negotiate)))
+}
+
+/// "In Beijing, Brazilian President Lula said...": a leader abroad visits.
+fn visit_from_place(ctx: &Ctx, mentions: &[Mention], table: &ActorTable, out: &mut Vec<Found>) {
+    if ctx.lw.first().is_none_or(|w| w != "in") {
+        return;
+    }
+    let Some(place) =
+        mentions.iter().find(|m| m.start == 1 && m.as_place && ctx.lw.get(m.end).is_some_and(|w| w == ","))
+    else {
+        return;
+    };
+    let [country] = place.actors.as_slice() else { return };
+    if table.actors[*country].kind != ActorKind::Country {
+        return;
+    }
+    let Some(person) = mentions.iter().find(|m| m.start > place.end && m.start <= place.end + 3 && m.titled.is_some())
+    else {
+        return;
+    };
+    for &p in &person.actors {
+        let home = table.actors[p].affiliation.as_deref().and_then(|k| table.index(k));
+        if home.is_some_and(|h| h != *country) {
+            let mut f = role(ctx, p, Relation::Visit, *country, place.span, "pattern:in-place");
+            f.confidence = 0.6;
+            out.push(f);
+        }
+    }
 }
 
 /// "Heading the Russian delegation will be X": an inverted clause.

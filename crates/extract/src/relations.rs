@@ -118,6 +118,20 @@ const NOUN_ADJECTIVES: &[&str] = &[
     "massive",
     "lethal",
 ];
+const RECEIVE: &[&str] = &[
+    "receive",
+    "receives",
+    "received",
+    "receiving",
+    "get",
+    "gets",
+    "got",
+    "enjoy",
+    "enjoys",
+    "enjoyed",
+    "won",
+    "secured",
+];
 const NEGATIVE_CONTROL: &[&str] = &[
     "refused",
     "refuses",
@@ -576,7 +590,12 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
             continue;
         }
         let prev = if i > 0 { ctx.lw(i - 1) } else { "" };
-        let noun_context = DETERMINERS.contains(&prev)
+        let after_modifier_name = ctx.mentions.iter().any(|m| {
+            m.end == i && m.start > 0 && matches!(ctx.lw(m.start - 1), "its" | "the" | "their" | "his" | "her" | "our")
+        });
+        let noun_context = after_modifier_name
+            || RECEIVE.contains(&prev)
+            || DETERMINERS.contains(&prev)
             || prev == "-"
             || PREPOSITIONS.contains(&prev) && prev != "to"
             || NOUN_ADJECTIVES.contains(&prev);
@@ -705,6 +724,18 @@ fn subject(ctx: &Ctx, i: usize) -> Option<Vec<usize>> {
     } else {
         ctx.mentions.iter().rposition(eligible)?
     };
+    // "Trump, who had hinted he might come if Putin were present, has
+    // decided": a name in a subordinate clause closed by a comma is not the
+    // main verb's subject.
+    if left > 0
+        && matches!(
+            ctx.lw(left - 1),
+            "if" | "when" | "while" | "although" | "though" | "because" | "unless" | "whether" | "who" | "which"
+        )
+        && (ctx.mentions[last].end..i).any(|k| ctx.lw(k) == ",")
+    {
+        return subject(ctx, left - 1);
+    }
     let mut first = last;
     while first > 0 {
         let prev = &ctx.mentions[first - 1];
@@ -861,7 +892,13 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
         }
         if end == i || end + 1 == i && ctx.s.tokens[end].kind == TokenKind::Word && !PREPOSITIONS.contains(&ctx.lw(end))
         {
-            agents = m.actors.clone();
+            // "Brazil and China's joint call": the whole coordination.
+            let pos = ctx.mentions.iter().position(|x| x.start == m.start).unwrap_or(0);
+            let mut first = pos;
+            while first > 0 && group(ctx.text, ctx.s, ctx.mentions, first - 1, m.end).contains(&pos) {
+                first -= 1;
+            }
+            agents = mentions_from(ctx, first, m.end);
         }
     }
     // "Türkiye's role as a facilitator", "promotes Ankara as a neutral
@@ -901,9 +938,19 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
         }
     }
     // A mediator or host of nothing named mediates the talks at hand.
+    // The talks named before it in the sentence, else the article's latest,
+    // not "a future summit" after it.
     if objects.is_empty() && e.event_object && !agents.is_empty() {
-        if let Some(ev) = ctx.events.iter().min_by_key(|em| em.tok.abs_diff(i)).map(|em| em.event).or(ctx.last_event) {
+        let before = ctx.events.iter().filter(|em| em.tok < i).max_by_key(|em| em.tok).map(|em| em.event);
+        let after = ctx.events.iter().find(|em| em.tok > i).map(|em| em.event);
+        if let Some(ev) = before.or(ctx.last_event).or(after) {
             objects.push(Obj::Event(ev));
+        }
+    }
+    // "Ukraine receives backing from X": the receiver is the target.
+    if objects.is_empty() && !agents.is_empty() && ctx.lw(t.after) == "from" {
+        if let Some(r) = (i.saturating_sub(4)..i).rev().find(|&k| RECEIVE.contains(&ctx.lw(k))) {
+            objects = subject(ctx, r).unwrap_or_default().into_iter().map(Obj::Actor).collect();
         }
     }
     (agents, objects)
@@ -990,8 +1037,14 @@ fn modality(ctx: &Ctx, left: usize, i: usize) -> Modality {
             m = Modality::Possible;
         }
     }
-    // A conditional clause anywhere before the trigger in the sentence.
-    if (0..i).any(|k| matches!(ctx.lw(k), "if" | "unless" | "whether")) {
+    // A conditional clause that holds the trigger, or that opens the
+    // sentence ("If sustained, this could..."); not one closed before it
+    // ("Trump, who would come if Putin did, decided against").
+    let opens =
+        |k: usize| (0..k).all(|j| matches!(ctx.lw(j), "but" | "and" | "even" | "only" | "so" | "yet" | "“" | "\""));
+    if (0..i)
+        .any(|k| matches!(ctx.lw(k), "if" | "unless" | "whether") && (opens(k) || !(k..i).any(|j| ctx.lw(j) == ",")))
+    {
         return Modality::Conditional;
     }
     m
