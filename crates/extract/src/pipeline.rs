@@ -156,11 +156,13 @@ const DELEGATION: &[&str] = &["delegation", "delegations", "negotiators", "negot
 /// Role statements: a titled person represents or leads their state, and
 /// "NATO member Türkiye" is a membership.
 fn roles(ctx: &Ctx, mentions: &[Mention], table: &ActorTable, out: &mut Vec<Found>) {
-    // A title says the person acts for their state or body: `represent`,
-    // as the guidelines use it for presidents and ministers alike; `lead` is
-    // kept for heading a delegation or body, which the lexicon finds.
+    // A minister's, envoy's or spokesman's title says they speak or act for
+    // their state: `represent`. A head of state or government (titles.tsv
+    // marks them `lead`) is the state's own voice, not its agent; `lead` as a
+    // statement is kept for heading a delegation or body, which the lexicon
+    // finds.
     for m in mentions {
-        let (Some(_), [p]) = (m.titled, m.actors.as_slice()) else { continue };
+        let (Some(Relation::Represent), [p]) = (m.titled, m.actors.as_slice()) else { continue };
         let Some(aff) = table.actors[*p].affiliation.as_deref().and_then(|k| table.index(k)) else { continue };
         out.push(role(ctx, *p, Relation::Represent, aff, m.span, "pattern:title-role"));
     }
@@ -302,6 +304,11 @@ fn assemble(
     for &ei in &used_events {
         actor_set.extend(&events[ei].participants);
     }
+    // A person's state or body, named by the adjective of their title
+    // ("German Chancellor"), is an actor of the article too.
+    let affiliations: Vec<usize> =
+        actor_set.iter().filter_map(|&i| table.actors[i].affiliation.as_deref().and_then(|k| table.index(k))).collect();
+    actor_set.extend(affiliations);
     actor_set.sort_unstable();
     actor_set.dedup();
     // Affiliations must name actors of the article too.
