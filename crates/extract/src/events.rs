@@ -30,6 +30,9 @@ pub struct EventState {
     /// Known only from a verb ("X met Y"), never named by a noun: such a
     /// meeting gives its pairwise facts but no attendance of an event.
     pub verb_only: bool,
+    /// How many times the article names it: the most named talks are the
+    /// ones the article is about.
+    pub mentions: u32,
 }
 
 impl EventState {
@@ -225,12 +228,14 @@ pub fn find(
                     negated: false,
                     year,
                     verb_only: false,
+                    mentions: 0,
                 });
                 events.len() - 1
             }
         };
         let state = &mut events[ev];
         state.verb_only = false;
+        state.mentions += 1;
         if state.location.is_none() {
             if let Some(l) = location {
                 state.label = format!("{} in {l}", res.events[noun].label);
@@ -300,6 +305,7 @@ pub fn from_verb(
                 negated: false,
                 year: None,
                 verb_only: true,
+                mentions: 0,
             });
             events.len() - 1
         }
@@ -438,8 +444,15 @@ fn merge(
         }
     }
     if refers_back {
-        // "the talks": the most recent compatible event.
-        return events.iter().rposition(|e| compatible(e) && date_ok(e));
+        // "the talks": the most recent compatible event; "the meeting of X
+        // and Y" only if it is not between others.
+        return events.iter().rposition(|e| {
+            compatible(e)
+                && date_ok(e)
+                && (participants.is_empty()
+                    || e.participants.is_empty()
+                    || participants.iter().any(|p| e.participants.contains(p)))
+        });
     }
     None
 }

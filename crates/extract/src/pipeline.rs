@@ -52,6 +52,18 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         relations::present_at(&ctx, &mut events);
         inverted_lead(&ctx, &mentions, &mut found);
         visit_from_place(&ctx, &mentions, &table, &mut found);
+        // Whoever leads or represents a state without a title saying so is
+        // affiliated with it: "the Russian delegation was headed by X".
+        for f in &found[before..] {
+            let Obj::Actor(o) = f.object else { continue };
+            if matches!(f.relation, Relation::Lead | Relation::Represent)
+                && table.actors[f.subject].kind == ActorKind::Person
+                && table.actors[f.subject].affiliation.is_none()
+                && matches!(table.actors[o].kind, ActorKind::Country | ActorKind::Organization)
+            {
+                table.actors[f.subject].affiliation = Some(table.actors[o].key.clone());
+            }
+        }
         // The head of a delegation takes part in its talks.
         for f in &found[before..] {
             let Obj::Actor(state) = f.object else { continue };
@@ -86,13 +98,16 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     assemble(article, res, table, events, found, mentioned, diagnostics)
 }
 
-/// The talks the article is about so far: the latest consultation that
-/// is not dated to another year.
+/// The talks the article is about so far: the consultation it names most
+/// (the earliest of equals), not one dated to another year.
 fn latest_talks(events: &mut [EventState]) -> Option<&mut EventState> {
     events
         .iter_mut()
+        .filter(|e| {
+            e.year.is_none() && !e.verb_only && matches!(e.relation, Some(Relation::Meet | Relation::Negotiate))
+        })
         .rev()
-        .find(|e| e.year.is_none() && !e.verb_only && matches!(e.relation, Some(Relation::Meet | Relation::Negotiate)))
+        .max_by_key(|e| e.mentions)
 }
 
 /// "In Beijing, Brazilian President Lula said...": a leader abroad visits.

@@ -590,8 +590,9 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
             continue;
         }
         let prev = if i > 0 { ctx.lw(i - 1) } else { "" };
+        // "its NATO allies": a name after a possessive modifies a noun.
         let after_modifier_name = ctx.mentions.iter().any(|m| {
-            m.end == i && m.start > 0 && matches!(ctx.lw(m.start - 1), "its" | "the" | "their" | "his" | "her" | "our")
+            m.end == i && m.start > 0 && matches!(ctx.lw(m.start - 1), "its" | "their" | "his" | "her" | "our")
         });
         let noun_context = after_modifier_name
             || RECEIVE.contains(&prev)
