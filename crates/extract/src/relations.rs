@@ -585,7 +585,10 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
             i += 1;
             continue;
         };
-        if ctx.s.tokens[i].kind != TokenKind::Word || ctx.mentions.iter().any(|m| m.start <= i && i < m.end) {
+        if ctx.s.tokens[i].kind != TokenKind::Word
+            || ctx.mentions.iter().any(|m| m.start <= i && i < m.end)
+            || part_of_name(ctx, i)
+        {
             i += 1;
             continue;
         }
@@ -594,7 +597,11 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
         let after_modifier_name = ctx.mentions.iter().any(|m| {
             m.end == i && m.start > 0 && matches!(ctx.lw(m.start - 1), "its" | "their" | "his" | "her" | "our")
         });
+        // "official visit", "non-essential travel": an adjective in -al
+        // before a form that is also a noun.
+        let adjective_before = prev.len() > 4 && prev.ends_with("al") && !ctx.lw(i).ends_with("ed");
         let noun_context = after_modifier_name
+            || adjective_before
             || RECEIVE.contains(&prev)
             || DETERMINERS.contains(&prev)
             || prev == "-"
@@ -650,6 +657,17 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
         i += 1;
     }
     out
+}
+
+/// "White House Press Secretary": a capitalized word between capitalized
+/// words inside a sentence names something; it is no verb.
+fn part_of_name(ctx: &Ctx, i: usize) -> bool {
+    let cap = |k: usize| {
+        ctx.s.tokens.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.span.slice(ctx.text).chars().next().is_some_and(char::is_uppercase)
+        })
+    };
+    i > 0 && cap(i) && (cap(i - 1) || cap(i + 1))
 }
 
 /// The event or actor right before a participle followed by "by".
@@ -944,7 +962,9 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
     if objects.is_empty() && e.event_object && !agents.is_empty() {
         let before = ctx.events.iter().filter(|em| em.tok < i).max_by_key(|em| em.tok).map(|em| em.event);
         let after = ctx.events.iter().find(|em| em.tok > i).map(|em| em.event);
-        if let Some(ev) = before.or(ctx.last_event).or(after) {
+        // Only a mediator's talks may be in an earlier sentence.
+        let earlier = ctx.last_event.filter(|_| e.relation == Relation::Mediate);
+        if let Some(ev) = before.or(earlier).or(after) {
             objects.push(Obj::Event(ev));
         }
     }
