@@ -183,3 +183,93 @@ fn evidence_spans_point_at_the_sentence() {
         assert!(!s.rule.is_empty());
     }
 }
+
+#[test]
+fn a_meeting_from_a_verb_with_bodies_of_states() {
+    check(
+        "Today, senior diplomats from Russia and the United States are convening in Istanbul.",
+        &["russia meet united_states@2025-02-28", "russia attend event:meeting in Istanbul"],
+        &[],
+    );
+    check(
+        "Russian and Iranian officials met in Tehran.",
+        &["russia meet iran", "iran attend event:meeting in Tehran"],
+        &[],
+    );
+    // "X met Y" with no place is a meeting, not an event they attend.
+    check(
+        "Lavrov met Wang Yi on Monday.",
+        &["sergey_lavrov meet wang_yi@2025-02-24"],
+        &["sergey_lavrov attend event:meeting"],
+    );
+}
+
+#[test]
+fn calling_for_talks_is_a_request() {
+    check(
+        "Zelenskyy called for a one-on-one meeting with Putin in Istanbul.",
+        &["volodymyr_zelenskyy request vladimir_putin"],
+        &["volodymyr_zelenskyy meet vladimir_putin"],
+    );
+}
+
+#[test]
+fn receiving_backing_from_others() {
+    check(
+        "Ukraine continues to receive backing from the United States and its NATO allies.",
+        &["united_states support ukraine", "nato support ukraine"],
+        &["nato cooperate ukraine"],
+    );
+}
+
+#[test]
+fn inverted_lead_and_delegation_heads_take_part() {
+    check(
+        "The talks in Istanbul begin today. Heading the Russian delegation will be Vladimir Medinsky.",
+        &[
+            "vladimir_medinsky lead russia",
+            "vladimir_medinsky attend event:talks in Istanbul",
+            "russia attend event:talks in Istanbul",
+        ],
+        // A delegate does not meet their own state.
+        &["vladimir_medinsky meet russia", "russia meet vladimir_medinsky"],
+    );
+}
+
+#[test]
+fn a_leader_abroad_visits() {
+    check(
+        "In Beijing, Brazilian President Luiz Inácio Lula da Silva praised the talks.",
+        &["luiz_inacio_lula_da_silva visit china"],
+        &[],
+    );
+}
+
+#[test]
+fn hypothetical_talks_have_no_participants() {
+    check(
+        "Istanbul could become a platform for discussions between Moscow and Kyiv.",
+        &[],
+        &["russia meet ukraine", "russia attend event:discussions"],
+    );
+}
+
+#[test]
+fn subordinate_clauses_keep_their_own_subject_and_condition() {
+    check(
+        "Donald Trump, who had hinted he might attend if Putin were present, has decided against traveling to Turkey.",
+        &["donald_trump !visit turkiye"],
+        &["vladimir_putin !visit turkiye"],
+    );
+    // A definite noun presupposes its event even inside a question of "if".
+    check(
+        "He was asked if there was a connection with the visit of Russian Foreign Minister Sergey Lavrov to Turkey.",
+        &["sergey_lavrov visit turkiye"],
+        &[],
+    );
+}
+
+#[test]
+fn an_intransitive_attend_names_the_talks_at_hand() {
+    check("Putin did not attend and has made no comment on the talks.", &["vladimir_putin !attend event:talks"], &[]);
+}

@@ -605,7 +605,7 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
             || RECEIVE.contains(&prev)
             || DETERMINERS.contains(&prev)
             || prev == "-"
-            || PREPOSITIONS.contains(&prev) && prev != "to"
+            || PREPOSITIONS.contains(&prev) && prev != "to" && !ctx.lw(i).ends_with("ing")
             || NOUN_ADJECTIVES.contains(&prev);
         let mut best: Option<(Trigger, u8)> = None;
         for &(entry, form) in cands {
