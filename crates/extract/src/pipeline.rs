@@ -35,7 +35,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
             mentioned.extend(&m.actors);
         }
         let dates = dates::find(text, s.span, anchor);
-        let last_event = events.len().checked_sub(1);
+        let last_event = main_talks(&events);
         let ems = events::find(
             text,
             &s,
@@ -100,14 +100,20 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
 
 /// The talks the article is about so far: the consultation it names most
 /// (the earliest of equals), not one dated to another year.
-fn latest_talks(events: &mut [EventState]) -> Option<&mut EventState> {
+fn main_talks(events: &[EventState]) -> Option<usize> {
     events
-        .iter_mut()
-        .filter(|e| {
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
             e.year.is_none() && !e.verb_only && matches!(e.relation, Some(Relation::Meet | Relation::Negotiate))
         })
         .rev()
-        .max_by_key(|e| e.mentions)
+        .max_by_key(|(_, e)| e.mentions)
+        .map(|(i, _)| i)
+}
+
+fn latest_talks(events: &mut [EventState]) -> Option<&mut EventState> {
+    main_talks(events).map(|i| &mut events[i])
 }
 
 /// "In Beijing, Brazilian President Lula said...": a leader abroad visits.
