@@ -948,7 +948,14 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
     }
     let e = ctx.entry(t);
     let mut objects = Vec::new();
+    // "a call for talks": the noun's particle introduces its target.
+    if e.object.direct && !e.next.is_empty() && t.after > i + 1 {
+        objects = target_at(ctx, t.after, (t.after + 5).min(ctx.n()), false);
+    }
     for j in k..right.max(k + 1).min(ctx.n()) {
+        if !objects.is_empty() {
+            break;
+        }
         if e.object.prepositions.iter().any(|p| p == ctx.lw(j)) {
             objects = target_at(ctx, j + 1, (j + 6).min(ctx.n()), e.relation == Relation::Visit);
             if !objects.is_empty() {
