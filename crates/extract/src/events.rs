@@ -195,7 +195,11 @@ pub fn find(
             || j > 0 && DEFINITE.contains(&lw[j - 1].as_str());
         // "a future summit", "another round", "a meeting of the board": a
         // new event unless its place, date or participants say otherwise.
-        let fresh = (start.saturating_sub(3)..i).any(|k| FRESH.contains(&lw[k].as_str()));
+        let fresh = (start..i).any(|k| FRESH.contains(&lw[k].as_str()))
+            || start > 0 && FRESH.contains(&lw[start - 1].as_str())
+            || start > 1
+                && FRESH.contains(&lw[start - 2].as_str())
+                && !matches!(lw[start - 1].as_str(), "for" | "of" | "to" | "in" | "on" | "at" | "with" | "and" | ",");
         // "Istanbul could become a venue for talks between X and Y": the
         // talks are not held, so X and Y are not their participants.
         if (0..i).any(|k| HYPOTHETICAL_CUES.contains(&lw[k].as_str())) {
