@@ -241,6 +241,10 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "Turkish",
 ];
 
+/// [`NOT_NAMES`] as a set: `name_at` asks about nearly every capitalized word.
+static NOT_NAME_SET: std::sync::LazyLock<std::collections::HashSet<&str, crate::index::WordBuild>> =
+    std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+
 fn is_cap_word(text: &str, s: &Sentence, i: usize) -> bool {
     let t = &s.tokens[i];
     t.kind == TokenKind::Word
@@ -256,7 +260,7 @@ fn name_at(text: &str, s: &Sentence, i: usize, covered: &[bool]) -> Option<usize
         j < s.tokens.len()
             && !covered[j]
             && is_cap_word(text, s, j)
-            && !NOT_NAMES.contains(&s.tokens[j].span.slice(text))
+            && !NOT_NAME_SET.contains(s.tokens[j].span.slice(text))
     };
     if !ok(i) {
         return None;
