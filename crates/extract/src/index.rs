@@ -4,7 +4,7 @@
 //! sentence is then linear in its length.
 
 use crate::resources::{EventNoun, GazetteerEntry, LexiconEntry, Title};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -53,6 +53,8 @@ pub struct Index {
     /// Pattern id -> (entry index, form).
     pub patterns: Vec<(usize, Form)>,
     pub entry_by_id: Words<usize>,
+    /// Name -> the first person entry with that name.
+    pub person_by_name: Words<usize>,
     /// Pattern ids are indices into the titles list.
     pub titles: AhoCorasick,
     /// Lower-cased form -> (lexicon entry, index of the form in the entry).
@@ -96,6 +98,9 @@ impl Index {
         let titles_ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            // A DFA: small for a few hundred titles, and faster than the
+            // NFA chosen by default above a hundred patterns.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(titles.iter().map(|t| t.title.as_str()))
             .expect("title automaton");
         let mut lex: Words<Vec<(usize, usize)>> = Words::default();
@@ -104,6 +109,14 @@ impl Index {
             for (j, f) in e.forms.iter().enumerate() {
                 if done.insert(f) {
                     lex.entry(f.clone()).or_default().push((i, j));
+                }
+            }
+        }
+        let mut person_by_name = Words::default();
+        for (i, e) in entries.iter().enumerate() {
+            if e.kind == crate::resources::EntryKind::Actor(dragoman_model::ActorKind::Person) {
+                for n in &e.names {
+                    person_by_name.entry(n.clone()).or_insert(i);
                 }
             }
         }
@@ -117,6 +130,7 @@ impl Index {
             gazetteer,
             patterns,
             entry_by_id: entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect(),
+            person_by_name,
             titles: titles_ac,
             lexicon: lex,
             event_nouns,
