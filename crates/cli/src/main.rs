@@ -1,18 +1,22 @@
 //! `dragoman`: the command-line front of Dragoman. Glue only: reading
 //! inputs, running the extractor in parallel, loading the store, printing.
 
+mod batches;
+mod bench;
+mod build;
 mod eval;
 mod input;
+mod interrupt;
 mod progress;
+mod stats;
 mod stream;
 mod table;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dragoman_extract::{Extractor, Resources};
-use dragoman_graph::{GraphStore, LoadOutcome, Minter, QueryResults, RdfFormat, analytics, dot, export, select};
-use dragoman_model::{Article, Extraction, PloverType, Relation};
-use rayon::prelude::*;
+use dragoman_graph::{GraphStore, Minter, QueryResults, RdfFormat, analytics, dot, export, select};
+use dragoman_model::{PloverType, Relation};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -64,8 +68,9 @@ enum Command {
         #[arg(long)]
         threads: Option<usize>,
     },
-    /// Extract and load articles into the store; re-ingesting an article
-    /// replaces its graph.
+    /// Extract and load articles into the store: a new store is bulk loaded,
+    /// an existing one updated (unchanged articles skipped, changed ones
+    /// replaced). Ctrl-C keeps what is stored; building again completes it.
     Build {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -75,6 +80,9 @@ enum Command {
         /// Worker threads for extraction (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
+        /// Quads per bulk-load batch (memory grows with it).
+        #[arg(long, hide = true)]
+        batch_quads: Option<usize>,
     },
     /// Load your own Turtle (a codebook, extra actor facts) into its own
     /// named graph, replacing what an earlier import of it put there.
@@ -114,14 +122,6 @@ enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
-    /// Network statistics: central actors, components, busiest dyads.
-    Stats {
-        /// How many rows of each table.
-        #[arg(long, default_value_t = 10)]
-        top: usize,
-        #[command(flatten)]
-        filter: FilterArgs,
-    },
     /// Score extraction against hand-written gold files with the numbers of
     /// `../shared/eval/score.py`: extract the articles and score them, or
     /// score an existing statements stream with --system.
@@ -152,6 +152,17 @@ enum Command {
         /// Worker threads for extraction (default: all cores).
         #[arg(long, conflicts_with = "system")]
         threads: Option<usize>,
+    },
+    /// Measure extraction, loading, export and queries on a corpus at 1x and
+    /// 10x its size, and check the speed targets (see the README).
+    Bench(bench::BenchArgs),
+    /// Network statistics: central actors, components, busiest dyads.
+    Stats {
+        /// How many rows of each table.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        #[command(flatten)]
+        filter: FilterArgs,
     },
 }
 
@@ -258,6 +269,7 @@ fn main() {
             }
         }
     };
+    stats::write();
     std::process::exit(code);
 }
 
@@ -269,7 +281,10 @@ fn run(cli: Cli) -> Result<i32> {
     let g = &cli.global;
     match &cli.command {
         Command::Extract { paths, all, threads, .. } => extract(g, paths, *all, *threads),
-        Command::Build { paths, export, threads } => build(g, paths, export.as_deref(), *threads),
+        Command::Build { paths, export, threads, batch_quads } => build::run(
+            g,
+            build::Options { paths, export: export.as_deref(), threads: *threads, batch_quads: *batch_quads },
+        ),
         Command::Import { file, graph } => import(g, file, graph.as_deref()),
         Command::Query { file, expr, format } => query(g, file.as_deref(), expr.as_deref(), *format),
         Command::Export { format, out, filter } => export_cmd(g, *format, out.as_deref(), filter),
@@ -280,6 +295,7 @@ fn run(cli: Cli) -> Result<i32> {
                 EvalOptions { per_doc: *per_doc, json: *json, docs: docs.as_deref(), all: *all, threads: *threads };
             eval_cmd(g, gold, system.as_deref(), paths, &opts)
         }
+        Command::Bench(args) => bench::run(g, args),
     }
 }
 
@@ -303,54 +319,8 @@ fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
     Ok(b.build()?)
 }
 
-/// Articles are read lazily and extracted in parallel batches: memory stays
-/// flat however large the input. `sink` sees each batch in input order.
-fn extract_batches(
-    articles: impl Iterator<Item = Result<Article, input::InputError>>,
-    ex: &Extractor,
-    pool: &rayon::ThreadPool,
-    progress: &progress::Progress,
-    mut sink: impl FnMut(Vec<(Article, Extraction)>) -> Result<()>,
-) -> Result<usize> {
-    const BATCH: usize = 256;
-    let mut failures = 0;
-    let mut batch = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<Article>| -> Result<()> {
-        let articles = std::mem::take(batch);
-        let done: Vec<(Article, Extraction)> = pool.install(|| {
-            articles
-                .into_par_iter()
-                .map(|a| {
-                    let x = ex.extract(&a);
-                    (a, x)
-                })
-                .collect()
-        });
-        let bytes: usize = done.iter().map(|(a, _)| a.text.len()).sum();
-        progress.advance(done.len() as u64, bytes as u64);
-        sink(done)
-    };
-    for item in articles {
-        match item {
-            Ok(a) => {
-                batch.push(a);
-                if batch.len() >= BATCH {
-                    flush(&mut batch)?;
-                }
-            }
-            Err(e) => {
-                progress.println(&format!("dragoman: {e}"));
-                failures += 1;
-            }
-        }
-    }
-    if !batch.is_empty() {
-        flush(&mut batch)?;
-    }
-    Ok(failures)
-}
-
 fn extract(g: &Global, paths: &[PathBuf], all: bool, threads: Option<usize>) -> Result<i32> {
+    let start = Instant::now();
     let inputs = input::collect(paths).map_err(|e| anyhow::anyhow!("{e}"))?;
     let ex = extractor(g)?;
     let pool = thread_pool(threads)?;
@@ -358,173 +328,38 @@ fn extract(g: &Global, paths: &[PathBuf], all: bool, threads: Option<usize>) -> 
     let progress = progress::Progress::new(g.quiet, total, "extracting");
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let failures = extract_batches(input::articles(inputs), &ex, &pool, &progress, |batch| {
-        for (_, x) in &batch {
-            stream::write(&mut out, x, all)?;
-        }
-        Ok(())
-    })?;
+    let (busy, bytes, articles) = (
+        std::sync::atomic::AtomicU64::new(0),
+        std::sync::atomic::AtomicU64::new(0),
+        std::sync::atomic::AtomicU64::new(0),
+    );
+    let outcome = batches::run(
+        inputs,
+        &pool,
+        &progress,
+        |a| {
+            let t = Instant::now();
+            let x = ex.extract(&a);
+            busy.fetch_add(t.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+            bytes.fetch_add(a.text.len() as u64, std::sync::atomic::Ordering::Relaxed);
+            articles.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            x
+        },
+        |batch| {
+            for x in &batch {
+                stream::write(&mut out, x, all)?;
+            }
+            Ok(())
+        },
+    )?;
     out.flush()?;
     progress.finish();
-    Ok(if failures > 0 { 1 } else { 0 })
-}
-
-fn build(g: &Global, paths: &[PathBuf], export_dir: Option<&Path>, threads: Option<usize>) -> Result<i32> {
-    let start = Instant::now();
-    let inputs = input::collect(paths).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let ex = extractor(g)?;
-    let pool = thread_pool(threads)?;
-    let store = GraphStore::open(&g.store, minter(g)?)?;
-    store.load_ontology(dragoman_graph::ONTOLOGY)?;
-    let total: u64 = inputs.iter().map(input::Input::size).sum();
-    let progress = progress::Progress::new(g.quiet, total, "building");
-    let mut seen = std::collections::HashMap::new();
-    let mut repeats = 0usize;
-    let (mut added, mut replaced, mut unchanged, mut dupes) = (0usize, 0usize, 0usize, 0usize);
-    let (mut actors, mut statements, mut events) = (std::collections::HashSet::new(), 0usize, 0usize);
-    let failures = extract_batches(input::articles(inputs), &ex, &pool, &progress, |batch| {
-        for (a, x) in &batch {
-            // The same article listed twice (an archive filed under two
-            // categories) is loaded once; two different texts under one id
-            // are an error in the input.
-            let digest = {
-                let mut h = std::hash::DefaultHasher::new();
-                std::hash::Hash::hash(&a.text, &mut h);
-                std::hash::Hasher::finish(&h)
-            };
-            match seen.insert(a.id.clone(), digest) {
-                Some(d) if d == digest => {
-                    repeats += 1;
-                    continue;
-                }
-                Some(_) => {
-                    progress.println(&format!(
-                        "dragoman: document id `{}` appears twice with different texts; the later one is skipped",
-                        a.id
-                    ));
-                    dupes += 1;
-                    continue;
-                }
-                None => {}
-            }
-            match store.load_article(a, x).with_context(|| format!("loading {}", a.id))? {
-                LoadOutcome::Added => added += 1,
-                LoadOutcome::Replaced => replaced += 1,
-                LoadOutcome::Unchanged => unchanged += 1,
-            }
-            actors.extend(x.actors.iter().map(|a| a.key.clone()));
-            statements += x.statements.len();
-            events += x.events.len();
-        }
-        Ok(())
-    })?;
-    progress.finish();
-    store.flush()?;
-    if !g.quiet {
-        eprintln!(
-            "{} articles ({added} added, {replaced} replaced, {unchanged} unchanged{}), {} actors, {statements} statements, {events} events, {} triples in {}; {:.2} s",
-            added + replaced + unchanged,
-            if repeats > 0 { format!("; {repeats} repeated with identical text, skipped") } else { String::new() },
-            actors.len(),
-            store.len()?,
-            g.store.display(),
-            start.elapsed().as_secs_f64()
-        );
-    }
-    if let Some(dir) = export_dir {
-        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        write_atomic(&dir.join("graph.ttl"), |w| Ok(store.dump(RdfFormat::Turtle, w)?))?;
-        write_atomic(&dir.join("graph.nq"), |w| Ok(store.dump(RdfFormat::NQuads, w)?))?;
-        let sel = select::select(&store, &select::Filter::default())?;
-        write_atomic(&dir.join("graph.dot"), |w| Ok(w.write_all(dot::to_dot(&sel).as_bytes())?))?;
-        let svg = dir.join("graph.svg");
-        match dot::render(&sel, false) {
-            Ok(bytes) => write_atomic(&svg, |w| Ok(w.write_all(&bytes)?))?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                eprintln!(
-                    "dragoman: Graphviz `dot` is not installed, so {} was not drawn (install the `graphviz` package; the DOT is in graph.dot)",
-                    svg.display()
-                );
-            }
-            Err(e) => return Err(e).context("running Graphviz dot"),
-        }
-        if !g.quiet {
-            eprintln!("wrote graph.ttl, graph.nq, graph.dot and graph.svg to {}", dir.display());
-        }
-    }
-    Ok(if failures > 0 || dupes > 0 { 1 } else { 0 })
-}
-
-#[derive(Debug)]
-struct EvalOptions<'a> {
-    per_doc: bool,
-    json: bool,
-    docs: Option<&'a str>,
-    all: bool,
-    threads: Option<usize>,
-}
-
-fn eval_cmd(g: &Global, gold_dir: &Path, system: Option<&Path>, paths: &[PathBuf], o: &EvalOptions) -> Result<i32> {
-    let mut gold = eval::Gold::load(gold_dir)?;
-    if let Some(docs) = o.docs.filter(|d| !d.is_empty()) {
-        gold.retain(docs.split(','))?;
-    }
-    let wanted = gold.doc_ids();
-    let mut sys = eval::System::new(wanted.clone());
-    let mut failures = 0;
-    match system {
-        Some(file) => sys.read_file(file)?,
-        None => {
-            let paths = match paths {
-                [] => vec![default_articles(gold_dir)?],
-                _ => paths.to_vec(),
-            };
-            let inputs = input::collect(&paths).map_err(|e| anyhow::anyhow!("{e}"))?;
-            let ex = extractor(g)?;
-            let pool = thread_pool(o.threads)?;
-            let total: u64 = inputs.iter().map(input::Input::size).sum();
-            let progress = progress::Progress::new(g.quiet, total, "extracting");
-            // Articles without gold are not extracted; the others go through
-            // the very stream `extract` prints, so the scores are those of
-            // score.py on `extract`'s output.
-            let articles = input::articles(inputs).filter(|a| a.as_ref().map_or(true, |a| wanted.contains(&a.id)));
-            failures = extract_batches(articles, &ex, &pool, &progress, |batch| {
-                let mut lines = Vec::new();
-                for (_, x) in &batch {
-                    stream::write(&mut lines, x, o.all)?;
-                }
-                sys.read(&lines[..], Path::new("<extract>"))
-            })?;
-            progress.finish();
-        }
-    }
-    let report = eval::score(&gold, &sys, o.per_doc);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if o.json {
-        eval::write_json(&mut out, &report)?;
-    } else {
-        eval::write_text(&mut out, &report)?;
-    }
-    out.flush()?;
-    Ok(if failures > 0 { 1 } else { 0 })
-}
-
-/// Gold files sit beside the articles they annotate: `data/gold` scores
-/// `data/articles`.
-fn default_articles(gold_dir: &Path) -> Result<PathBuf> {
-    let parent = match gold_dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => gold_dir.canonicalize().ok().and_then(|d| d.parent().map(Path::to_owned)).unwrap_or_default(),
-    };
-    let dir = parent.join("articles");
-    if !dir.is_dir() {
-        bail!(
-            "no articles to score: give their paths, or a statements stream with --system (there is no {})",
-            dir.display()
-        );
-    }
-    Ok(dir)
+    stats::record("articles", articles.into_inner());
+    stats::record("bytes", bytes.into_inner());
+    stats::record("extract_busy_s", busy.into_inner() as f64 / 1e9);
+    stats::record("threads", pool.current_num_threads());
+    stats::record("wall_s", start.elapsed().as_secs_f64());
+    Ok(if outcome.failures > 0 { 1 } else { 0 })
 }
 
 /// Write a file through a temporary sibling and rename it into place, so a
@@ -638,7 +473,17 @@ fn export_cmd(g: &Global, format: ExportFormat, out: Option<&Path>, filter: &Fil
                     _ => RdfFormat::TriG,
                 };
                 if filter.is_empty() {
-                    store.dump(f, w)?;
+                    let start = Instant::now();
+                    let progress = progress::Progress::quads(g.quiet, || store.len().unwrap_or(0) as u64, "exporting");
+                    let (mut quads, written) = (0, std::cell::Cell::new(0u64));
+                    let counted = CountingWriter { inner: w, written: &written };
+                    store.dump_with_progress(f, counted, |n| {
+                        quads = n;
+                        progress.set(n, || format!("{:.1} MB written", written.get() as f64 / 1e6));
+                    })?;
+                    progress.finish();
+                    stats::record("quads", quads);
+                    stats::record("wall_s", start.elapsed().as_secs_f64());
                 } else {
                     let sel = select::select(&store, &filter.to_filter())?;
                     export::write_subset(&store, &sel, f, w)?;
@@ -657,6 +502,24 @@ fn export_cmd(g: &Global, format: ExportFormat, out: Option<&Path>, filter: &Fil
         }
     }
     Ok(0)
+}
+
+/// Counts the bytes it passes on, for progress.
+struct CountingWriter<'a, W> {
+    inner: W,
+    written: &'a std::cell::Cell<u64>,
+}
+
+impl<W: Write> Write for CountingWriter<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.written.set(self.written.get() + n as u64);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 fn render(g: &Global, out: &Path, filter: &FilterArgs) -> Result<i32> {
@@ -733,4 +596,82 @@ fn stats(g: &Global, top: usize, filter: &FilterArgs) -> Result<i32> {
     table::print_rows(&mut out, &["actor", "actor", "cooperation", "conflict"], &rows)?;
     out.flush()?;
     Ok(0)
+}
+
+#[derive(Debug)]
+struct EvalOptions<'a> {
+    per_doc: bool,
+    json: bool,
+    docs: Option<&'a str>,
+    all: bool,
+    threads: Option<usize>,
+}
+
+fn eval_cmd(g: &Global, gold_dir: &Path, system: Option<&Path>, paths: &[PathBuf], o: &EvalOptions) -> Result<i32> {
+    let mut gold = eval::Gold::load(gold_dir)?;
+    if let Some(docs) = o.docs.filter(|d| !d.is_empty()) {
+        gold.retain(docs.split(','))?;
+    }
+    let wanted = gold.doc_ids();
+    let mut sys = eval::System::new(wanted.clone());
+    let mut failures = 0;
+    match system {
+        Some(file) => sys.read_file(file)?,
+        None => {
+            let paths = match paths {
+                [] => vec![default_articles(gold_dir)?],
+                _ => paths.to_vec(),
+            };
+            let inputs = input::collect(&paths).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let ex = extractor(g)?;
+            let pool = thread_pool(o.threads)?;
+            let total: u64 = inputs.iter().map(input::Input::size).sum();
+            let progress = progress::Progress::new(g.quiet, total, "extracting");
+            // Articles without gold are not extracted; the others go through
+            // the very stream `extract` prints, so the scores are those of
+            // score.py on `extract`'s output.
+            let outcome = batches::run(
+                inputs,
+                &pool,
+                &progress,
+                |a| wanted.contains(&a.id).then(|| ex.extract(&a)),
+                |batch| {
+                    let mut lines = Vec::new();
+                    for x in batch.iter().flatten() {
+                        stream::write(&mut lines, x, o.all)?;
+                    }
+                    sys.read(&lines[..], Path::new("<extract>"))
+                },
+            )?;
+            failures = outcome.failures;
+            progress.finish();
+        }
+    }
+    let report = eval::score(&gold, &sys, o.per_doc);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if o.json {
+        eval::write_json(&mut out, &report)?;
+    } else {
+        eval::write_text(&mut out, &report)?;
+    }
+    out.flush()?;
+    Ok(if failures > 0 { 1 } else { 0 })
+}
+
+/// Gold files sit beside the articles they annotate: `data/gold` scores
+/// `data/articles`.
+fn default_articles(gold_dir: &Path) -> Result<PathBuf> {
+    let parent = match gold_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => gold_dir.canonicalize().ok().and_then(|d| d.parent().map(Path::to_owned)).unwrap_or_default(),
+    };
+    let dir = parent.join("articles");
+    if !dir.is_dir() {
+        bail!(
+            "no articles to score: give their paths, or a statements stream with --system (there is no {})",
+            dir.display()
+        );
+    }
+    Ok(dir)
 }

@@ -1,17 +1,25 @@
-//! Progress on stderr when it is a terminal: articles done, MB/s and ETA.
-//! Silent in pipes and with `--quiet`.
+//! Progress on stderr when it is a terminal: articles done, MB/s and ETA for
+//! extract and build, quads and MB written for export. Silent in pipes and
+//! with `--quiet`.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicU64, Ordering};
 
+#[derive(Debug)]
 pub struct Progress {
     bar: Option<ProgressBar>,
-    articles: std::sync::atomic::AtomicU64,
+    articles: AtomicU64,
+}
+
+fn visible(quiet: bool) -> bool {
+    !quiet && std::io::stderr().is_terminal()
 }
 
 impl Progress {
+    /// Articles read from `total_bytes` of input.
     pub fn new(quiet: bool, total_bytes: u64, what: &str) -> Self {
-        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = visible(quiet).then(|| {
             let bar = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
             bar.set_style(
                 ProgressStyle::with_template(
@@ -25,11 +33,36 @@ impl Progress {
         Self { bar, articles: 0.into() }
     }
 
+    /// Quads written out of `total()` (asked only when the bar is shown:
+    /// counting a large store takes a moment).
+    pub fn quads(quiet: bool, total: impl FnOnce() -> u64, what: &str) -> Self {
+        let bar = visible(quiet).then(|| {
+            let bar = ProgressBar::with_draw_target(Some(total()), ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{prefix} [{elapsed_precise}] {wide_bar} {human_pos}/{human_len} quads {per_sec} ETA {eta} {msg}",
+                )
+                .expect("valid template"),
+            );
+            bar.set_prefix(what.to_owned());
+            bar
+        });
+        Self { bar, articles: 0.into() }
+    }
+
     pub fn advance(&self, articles: u64, bytes: u64) {
-        let n = self.articles.fetch_add(articles, std::sync::atomic::Ordering::Relaxed) + articles;
+        let n = self.articles.fetch_add(articles, Ordering::Relaxed) + articles;
         if let Some(b) = &self.bar {
             b.inc(bytes);
             b.set_message(format!("{n} articles"));
+        }
+    }
+
+    /// For counters: the position and a message.
+    pub fn set(&self, position: u64, message: impl FnOnce() -> String) {
+        if let Some(b) = &self.bar {
+            b.set_position(position);
+            b.set_message(message());
         }
     }
 

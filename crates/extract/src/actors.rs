@@ -241,6 +241,10 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "Turkish",
 ];
 
+/// [`NOT_NAMES`] as a set: `name_at` asks about nearly every capitalized word.
+static NOT_NAME_SET: std::sync::LazyLock<std::collections::HashSet<&str, crate::index::WordBuild>> =
+    std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+
 fn is_cap_word(text: &str, s: &Sentence, i: usize) -> bool {
     let t = &s.tokens[i];
     t.kind == TokenKind::Word
@@ -256,7 +260,7 @@ fn name_at(text: &str, s: &Sentence, i: usize, covered: &[bool]) -> Option<usize
         j < s.tokens.len()
             && !covered[j]
             && is_cap_word(text, s, j)
-            && !NOT_NAMES.contains(&s.tokens[j].span.slice(text))
+            && !NOT_NAME_SET.contains(s.tokens[j].span.slice(text))
     };
     if !ok(i) {
         return None;
@@ -307,8 +311,9 @@ fn actor_from_entry(res: &Resources, idx: usize, span: Span) -> Option<Actor> {
 
 /// Token index range covering a byte span, if it aligns with token edges.
 fn token_range(s: &Sentence, span: Span) -> Option<(usize, usize)> {
-    let a = s.tokens.iter().position(|t| t.span.start == span.start)?;
-    let b = s.tokens.iter().position(|t| t.span.end == span.end)?;
+    // Tokens run left to right without overlap: starts and ends are sorted.
+    let a = s.tokens.binary_search_by_key(&span.start, |t| t.span.start).ok()?;
+    let b = s.tokens.binary_search_by_key(&span.end, |t| t.span.end).ok()?;
     (a <= b).then_some((a, b + 1))
 }
 
@@ -397,10 +402,10 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
                 }
             }
             let key = res
-                .gazetteer
-                .iter()
-                .find(|e| e.kind == EntryKind::Actor(ActorKind::Person) && e.names.contains(&label))
-                .map(|e| e.id.clone())
+                .index
+                .person_by_name
+                .get(&label)
+                .map(|&e| res.gazetteer[e].id.clone())
                 .unwrap_or_else(|| slug(&label, '_'));
             let span = Span::new(s.tokens[start].span.start, s.tokens[end - 1].span.end);
             let person = Actor {

@@ -31,6 +31,16 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(last|this|next|on|past)\s+)?(today|tonight|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year)\b").unwrap()
 });
 
+/// Every match of [`RELATIVE`] holds one of these (ASCII case-insensitive),
+/// or a character that Unicode case folding may map to an ASCII letter of
+/// them (KELVIN SIGN, LONG S, DOTLESS I).
+static RELATIVE_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["day", "tonight", "tomorrow", "week", "month", "year", "\u{212A}", "\u{017F}", "\u{0131}"])
+        .unwrap()
+});
+
 fn month_number(name: &str) -> u32 {
     let lower = name.to_ascii_lowercase();
     let m = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -55,23 +65,28 @@ pub fn find(text: &str, span: Span, anchor: Option<NaiveDate>) -> Vec<DateMentio
             out.push(m);
         }
     };
-    for c in ISO.captures_iter(s) {
+    // Cheap exact prefilters: the regexes are slow on text with non-ASCII
+    // characters (Unicode word boundaries send them to the backtracker), and
+    // most sentences hold no date at all.
+    let digits = if s.chars().any(char::is_numeric) { s } else { "" };
+    let relative_hay = if RELATIVE_HINT.is_match(s) { s } else { "" };
+    for c in ISO.captures_iter(digits) {
         let whole = c.get(0).unwrap();
         let d =
             NaiveDate::from_ymd_opt(c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
         push(whole.start(), whole.end(), d);
     }
-    for c in MONTH_DAY.captures_iter(s) {
+    for c in MONTH_DAY.captures_iter(digits) {
         let whole = c.get(0).unwrap();
         let d = day_month(c[2].parse().ok(), month_number(&c[1]), c.get(3).map(|y| y.as_str()), anchor);
         push(whole.start(), whole.end(), d);
     }
-    for c in DAY_MONTH.captures_iter(s) {
+    for c in DAY_MONTH.captures_iter(digits) {
         let whole = c.get(0).unwrap();
         let d = day_month(c[1].parse().ok(), month_number(&c[2]), c.get(3).map(|y| y.as_str()), anchor);
         push(whole.start(), whole.end(), d);
     }
-    for c in RELATIVE.captures_iter(s) {
+    for c in RELATIVE.captures_iter(relative_hay) {
         let whole = c.get(0).unwrap();
         let modifier = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
         let word = c[2].to_ascii_lowercase();

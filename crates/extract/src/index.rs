@@ -4,8 +4,40 @@
 //! sentence is then linear in its length.
 
 use crate::resources::{EventNoun, GazetteerEntry, LexiconEntry, Title};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash, the hasher of rustc: the maps below are looked up once or more
+/// per token, and SipHash was a tenth of the extractor's time. Their keys
+/// come from our data files, so hash flooding is not a concern.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.write(&[b]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type WordBuild = BuildHasherDefault<WordHasher>;
+pub type Words<V> = HashMap<String, V, WordBuild>;
 
 /// How a gazetteer pattern names its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,13 +52,15 @@ pub struct Index {
     pub gazetteer: AhoCorasick,
     /// Pattern id -> (entry index, form).
     pub patterns: Vec<(usize, Form)>,
-    pub entry_by_id: HashMap<String, usize>,
+    pub entry_by_id: Words<usize>,
+    /// Name -> the first person entry with that name.
+    pub person_by_name: Words<usize>,
     /// Pattern ids are indices into the titles list.
     pub titles: AhoCorasick,
     /// Lower-cased form -> (lexicon entry, index of the form in the entry).
-    pub lexicon: HashMap<String, Vec<(usize, usize)>>,
-    pub event_nouns: HashMap<String, usize>,
-    pub bodies: HashSet<String>,
+    pub lexicon: Words<Vec<(usize, usize)>>,
+    pub event_nouns: Words<usize>,
+    pub bodies: HashSet<String, WordBuild>,
     /// Longest body phrase in words.
     pub body_max_words: usize,
 }
@@ -64,9 +98,12 @@ impl Index {
         let titles_ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            // A DFA: small for a few hundred titles, and faster than the
+            // NFA chosen by default above a hundred patterns.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(titles.iter().map(|t| t.title.as_str()))
             .expect("title automaton");
-        let mut lex: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut lex: Words<Vec<(usize, usize)>> = Words::default();
         for (i, e) in lexicon.iter().enumerate() {
             let mut done = HashSet::new();
             for (j, f) in e.forms.iter().enumerate() {
@@ -75,7 +112,15 @@ impl Index {
                 }
             }
         }
-        let mut event_nouns = HashMap::new();
+        let mut person_by_name = Words::default();
+        for (i, e) in entries.iter().enumerate() {
+            if e.kind == crate::resources::EntryKind::Actor(dragoman_model::ActorKind::Person) {
+                for n in &e.names {
+                    person_by_name.entry(n.clone()).or_insert(i);
+                }
+            }
+        }
+        let mut event_nouns = Words::default();
         for (i, e) in events.iter().enumerate() {
             for f in &e.forms {
                 event_nouns.entry(f.clone()).or_insert(i);
@@ -85,6 +130,7 @@ impl Index {
             gazetteer,
             patterns,
             entry_by_id: entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect(),
+            person_by_name,
             titles: titles_ac,
             lexicon: lex,
             event_nouns,

@@ -28,25 +28,21 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     let mut events: Vec<EventState> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
     let mut mentioned: HashSet<usize> = HashSet::new();
+    // Lower-cased tokens, in strings reused from sentence to sentence: one
+    // allocation per token was a tenth of the extractor's time.
+    let mut lw_buf: Vec<String> = Vec::new();
     for s in text::sentences(text) {
-        let lw: Vec<String> = s.tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
+        lower_tokens(text, &s, &mut lw_buf);
+        let lw = &lw_buf[..s.tokens.len()];
         let mentions = actors::mentions(text, &s, res, &mut table);
         for m in &mentions {
             mentioned.extend(&m.actors);
         }
         let dates = dates::find(text, s.span, anchor);
         let last_event = main_talks(&events);
-        let ems = events::find(
-            text,
-            &s,
-            &lw,
-            &mentions,
-            &dates,
-            res,
-            &mut events,
-            anchor.map(|d| chrono::Datelike::year(&d)),
-        );
-        let ctx = Ctx { text, s: &s, lw: &lw, mentions: &mentions, events: &ems, dates: &dates, res, last_event };
+        let ems =
+            events::find(text, &s, lw, &mentions, &dates, res, &mut events, anchor.map(|d| chrono::Datelike::year(&d)));
+        let ctx = Ctx { text, s: &s, lw, mentions: &mentions, events: &ems, dates: &dates, res, last_event };
         let before = found.len();
         relations::extract(&ctx, &mut events, &mut found);
         relations::present_at(&ctx, &mut events);
@@ -168,6 +164,24 @@ fn inverted_lead(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Found>) {
             for &st in &body.actors {
                 out.push(role(ctx, p, Relation::Lead, st, ctx.s.tokens[i].span, "pattern:inverted-lead"));
             }
+        }
+    }
+}
+
+/// Fill `buf[..n]` with the `n` tokens of `s` lower-cased, as
+/// `str::to_lowercase` does (ASCII in place, the rest through it).
+fn lower_tokens(text: &str, s: &text::Sentence, buf: &mut Vec<String>) {
+    if buf.len() < s.tokens.len() {
+        buf.resize(s.tokens.len(), String::new());
+    }
+    for (t, out) in s.tokens.iter().zip(buf.iter_mut()) {
+        let w = t.span.slice(text);
+        out.clear();
+        if w.is_ascii() {
+            out.push_str(w);
+            out.make_ascii_lowercase();
+        } else {
+            out.push_str(&w.to_lowercase());
         }
     }
 }

@@ -251,6 +251,12 @@ const REPORTING: &[&str] = &[
     "according",
 ];
 
+/// [`REPORTING`] and [`BOUNDARIES`] as sets: they are asked about every token.
+static REPORTING_SET: std::sync::LazyLock<std::collections::HashSet<&str, crate::index::WordBuild>> =
+    std::sync::LazyLock::new(|| REPORTING.iter().copied().collect());
+static BOUNDARY_SET: std::sync::LazyLock<std::collections::HashSet<&str, crate::index::WordBuild>> =
+    std::sync::LazyLock::new(|| BOUNDARIES.iter().copied().collect());
+
 /// Everything known about one sentence.
 pub struct Ctx<'a> {
     pub text: &'a str,
@@ -288,7 +294,7 @@ impl Ctx<'_> {
     }
 
     fn is_boundary(&self, i: usize) -> bool {
-        BOUNDARIES.contains(&self.lw(i))
+        BOUNDARY_SET.contains(self.lw(i))
     }
 
     /// Token index where the clause holding token `i` starts.
@@ -353,7 +359,7 @@ pub fn group(text: &str, s: &Sentence, mentions: &[Mention], pos: usize, limit: 
 /// Extract the statements of one sentence.
 pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
     let triggers = find_triggers(ctx);
-    let reporting: Vec<usize> = (0..ctx.n()).filter(|&i| REPORTING.contains(&ctx.lw(i))).collect();
+    let reporting: Vec<usize> = (0..ctx.n()).filter(|&i| REPORTING_SET.contains(ctx.lw(i))).collect();
     let question = ctx.s.tokens.last().is_some_and(|t| t.span.slice(ctx.text) == "?");
     let mut previous_subject: Option<Vec<usize>> = None;
     for (ti, t) in triggers.iter().enumerate() {

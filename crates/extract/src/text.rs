@@ -105,13 +105,15 @@ fn is_boilerplate(line: &str) -> bool {
     }
     // Short lines without sentence punctuation and fewer than three words are
     // credits, bylines or outlet names, not headlines.
-    let words = line.split_whitespace().count();
+    // A line is often a whole article: count no further than needed, and
+    // look for "px" words only where the letters occur.
+    let words = line.split_whitespace().take(3).count();
     let ends = line.ends_with(['.', '!', '?', '"', '”', ':']);
     if words < 3 && !ends {
         return true;
     }
     // Page furniture such as "date 2025-02-27 + ↺ − 16 px".
-    line.split_whitespace().any(|w| w == "px")
+    line.contains("px") && line.split_whitespace().any(|w| w == "px")
 }
 
 fn is_latin(c: char) -> bool {

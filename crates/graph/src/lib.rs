@@ -21,6 +21,7 @@ pub mod dot;
 mod error;
 pub mod export;
 mod iri;
+mod load;
 mod rdf;
 pub mod select;
 mod store;
@@ -28,6 +29,7 @@ pub mod vocab;
 
 pub use error::Error;
 pub use iri::{Minter, encode};
+pub use load::{BULK_MARKER, LoadMode, Loader, LoaderOptions, Prepared};
 pub use oxigraph::io::RdfFormat;
 pub use oxigraph::sparql::QueryResults;
 pub use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};

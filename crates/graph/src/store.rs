@@ -4,7 +4,6 @@
 
 use crate::Error;
 use crate::iri::Minter;
-use crate::rdf::{actor_quads, article_quads};
 use dragoman_model::{Article, Extraction};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad};
@@ -15,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 /// A Dragoman graph: an Oxigraph store plus the IRI minter.
 pub struct GraphStore {
-    store: Store,
+    pub(crate) store: Store,
     minter: Minter,
     path: Option<PathBuf>,
 }
@@ -50,6 +49,7 @@ impl GraphStore {
             return Err(Error::NotAStore(dir.to_owned(), "the directory has other files in it".into()));
         }
         let store = Store::open(dir).map_err(|e| store_open_error(dir, e))?;
+        remove_stale_bulk_files(dir);
         Ok(Self { store, minter, path: Some(dir.to_owned()) })
     }
 
@@ -87,30 +87,7 @@ impl GraphStore {
     /// Replace the article's graph with the quads of its extraction, in one
     /// transaction: readers see the old graph or the new one, never a mix.
     pub fn load_article(&self, article: &Article, x: &Extraction) -> Result<LoadOutcome, Error> {
-        let quads = article_quads(&self.minter, article, x);
-        let graph = self.minter.article(&article.id);
-        let mut tx = self.store.start_transaction()?;
-        // The graph's content hash says whether anything changed; comparing
-        // quads would trip over literals the store normalizes.
-        let hash_of = |q: &Quad| (q.predicate.as_str() == crate::rdf::CONTENT_HASH).then(|| q.object.to_string());
-        let old = tx
-            .quads_for_pattern(Some(graph.as_ref().into()), None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
-            .find_map(|q| q.ok().and_then(|q| hash_of(&q)));
-        let any = old.is_some()
-            || tx.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))).next().is_some();
-        let new = quads.iter().find_map(hash_of);
-        let outcome = if !any {
-            LoadOutcome::Added
-        } else if old.is_some() && old == new {
-            return Ok(LoadOutcome::Unchanged);
-        } else {
-            LoadOutcome::Replaced
-        };
-        tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
-        tx.extend(quads.iter());
-        tx.extend(actor_quads(&self.minter, x).iter());
-        tx.commit()?;
-        Ok(outcome)
+        self.replace(&self.prepare(article, x))
     }
 
     /// Put the ontology in its own named graph, so queries can join on
@@ -145,23 +122,6 @@ impl GraphStore {
         Ok(quads.len())
     }
 
-    /// Load many articles into an empty store with Oxigraph's bulk loader.
-    /// Much faster than transactions, but not atomic per article: use it
-    /// only on a new store.
-    pub fn bulk_load<'a>(
-        &self,
-        items: impl IntoIterator<Item = (&'a Article, &'a Extraction)>,
-        on_progress: impl Fn(u64) + Send + Sync + 'static,
-    ) -> Result<(), Error> {
-        let mut loader = self.store.bulk_loader().on_progress(on_progress);
-        for (article, x) in items {
-            loader.load_quads(article_quads(&self.minter, article, x))?;
-            loader.load_quads(actor_quads(&self.minter, x))?;
-        }
-        loader.commit()?;
-        Ok(())
-    }
-
     /// The document ids in the store.
     pub fn articles(&self) -> Result<Vec<String>, Error> {
         let prefix = self.minter.article("").as_str().to_owned();
@@ -190,22 +150,55 @@ impl GraphStore {
     /// Write the whole dataset (N-Quads, TriG) or the union of its graphs
     /// (Turtle, N-Triples) to `out`, streaming.
     pub fn dump(&self, format: RdfFormat, out: impl Write) -> Result<(), Error> {
-        let serializer = crate::export::serializer(format, self.minter.base());
-        if format.supports_datasets() {
-            self.store.dump_to_writer(serializer, out)?;
-        } else {
-            let mut w = serializer.for_writer(out);
-            let mut seen = std::collections::HashSet::new();
-            for q in self.store.iter() {
-                let q = q?;
-                let t = oxigraph::model::Triple::from(q);
-                // A triple in two article graphs is one triple of the union.
-                if seen.insert(t.clone()) {
-                    w.serialize_triple(&t)?;
-                }
+        self.dump_with_progress(format, out, |_| {})
+    }
+
+    /// [`dump`](Self::dump), calling `progress` with the number of quads
+    /// read so far every few thousand quads.
+    ///
+    /// Nothing is held in memory. For the union, a triple found in several
+    /// graphs is written where it is met first: the store lists the default
+    /// graph, then the named graphs in key order, and its subject-first
+    /// index lists the graphs of one triple in that same order, so one
+    /// lookup says whether this is the first.
+    pub fn dump_with_progress(
+        &self,
+        format: RdfFormat,
+        out: impl Write,
+        mut progress: impl FnMut(u64),
+    ) -> Result<(), Error> {
+        let mut w = crate::export::serializer(format, self.minter.base()).for_writer(out);
+        let mut n = 0u64;
+        for q in self.store.iter() {
+            let q = q?;
+            n += 1;
+            if n % 4096 == 0 {
+                progress(n);
             }
-            w.finish()?;
+            if format.supports_datasets() {
+                w.serialize_quad(&q)?;
+                continue;
+            }
+            let first = match &q.graph_name {
+                oxigraph::model::GraphName::DefaultGraph => true,
+                _ => self
+                    .store
+                    .quads_for_pattern(
+                        Some(q.subject.as_ref()),
+                        Some(q.predicate.as_ref()),
+                        Some(q.object.as_ref()),
+                        None,
+                    )
+                    .next()
+                    .transpose()?
+                    .is_some_and(|f| f.graph_name == q.graph_name),
+            };
+            if first {
+                w.serialize_triple(oxigraph::model::TripleRef::from(q.as_ref()))?;
+            }
         }
+        progress(n);
+        w.finish()?;
         Ok(())
     }
 
@@ -222,6 +215,22 @@ impl GraphStore {
     pub fn flush(&self) -> Result<(), Error> {
         self.store.flush()?;
         Ok(())
+    }
+}
+
+/// Files of a bulk load that was killed before it could ingest or remove
+/// them (Oxigraph names them `bulk-<random>.sst`). Only called with the
+/// store open for writing, so no other process is loading.
+fn remove_stale_bulk_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            if let Err(err) = std::fs::remove_file(e.path()) {
+                log::warn!("{}: {err}", e.path().display());
+            }
+        }
     }
 }
 

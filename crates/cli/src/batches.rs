@@ -1,0 +1,99 @@
+//! The streaming core of `extract` and `build`: articles are read lazily,
+//! mapped in parallel batches on a thread pool, and handed in input order to
+//! a sink on the calling thread while the next batch is being made. Reading,
+//! extraction and writing overlap, and memory holds a few batches however
+//! large the input.
+
+use crate::input::{self, Input, InputError};
+use crate::interrupt;
+use crate::progress::Progress;
+use anyhow::Result;
+use dragoman_model::Article;
+use rayon::prelude::*;
+use std::sync::mpsc::sync_channel;
+
+/// Articles per batch: enough to keep every core busy, few enough that a
+/// batch of long articles stays small.
+pub const BATCH: usize = 256;
+
+enum Msg<T> {
+    Batch(Vec<T>, u64),
+    Error(InputError),
+    End,
+}
+
+/// How a run ended.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Bad files and lines, reported and skipped.
+    pub failures: usize,
+    /// Whether the input was read to its end (not interrupted).
+    pub complete: bool,
+}
+
+/// Map every article of `inputs` with `map` on `pool`, and give the results
+/// to `sink` batch by batch, in input order. Bad files and lines are printed
+/// and counted; an interruption (see [`interrupt`]) stops between batches.
+pub fn run<T: Send>(
+    inputs: Vec<Input>,
+    pool: &rayon::ThreadPool,
+    progress: &Progress,
+    map: impl Fn(Article) -> T + Sync,
+    mut sink: impl FnMut(Vec<T>) -> Result<()>,
+) -> Result<Outcome> {
+    let (tx, rx) = sync_channel::<Msg<T>>(2);
+    std::thread::scope(|scope| {
+        let map = &map;
+        scope.spawn(move || {
+            let send = |articles: Vec<Article>| {
+                let bytes = articles.iter().map(|a| a.text.len() as u64).sum();
+                let done: Vec<T> = pool.install(|| articles.into_par_iter().map(map).collect());
+                tx.send(Msg::Batch(done, bytes)).is_ok()
+            };
+            let mut batch = Vec::with_capacity(BATCH);
+            for item in input::articles(inputs) {
+                if interrupt::requested() {
+                    return;
+                }
+                match item {
+                    Ok(a) => {
+                        batch.push(a);
+                        if batch.len() >= BATCH && !send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))) {
+                            return;
+                        }
+                    }
+                    // The consumer is gone when sending fails: stop reading.
+                    Err(e) => {
+                        if tx.send(Msg::Error(e)).is_err() {
+                            return;
+                        }
+                    }
+                }
+            }
+            if (batch.is_empty() || send(batch)) && !interrupt::requested() {
+                let _ = tx.send(Msg::End);
+            }
+        });
+        // Returning (also with an error) drops `rx`, which stops the reader.
+        let mut out = Outcome { failures: 0, complete: false };
+        for msg in rx {
+            match msg {
+                Msg::Batch(items, bytes) => {
+                    let n = items.len() as u64;
+                    sink(items)?;
+                    progress.advance(n, bytes);
+                }
+                Msg::Error(e) => {
+                    progress.println(&format!("dragoman: {e}"));
+                    out.failures += 1;
+                }
+                Msg::End => out.complete = true,
+            }
+            if interrupt::requested() {
+                out.complete = false;
+                break;
+            }
+        }
+        Ok(out)
+    })
+}
