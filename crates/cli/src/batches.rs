@@ -39,19 +39,32 @@ pub fn run<T: Send>(
     pool: &rayon::ThreadPool,
     progress: &Progress,
     map: impl Fn(Article) -> T + Sync,
+    sink: impl FnMut(Vec<T>) -> Result<()>,
+) -> Result<Outcome> {
+    run_items(move || input::articles(inputs), |a: &Article| a.text.len() as u64, pool, progress, map, sink)
+}
+
+/// [`run`] over any items read lazily from what `items` makes (on the
+/// reading thread), `size` giving the bytes each stands for in the progress.
+pub fn run_items<A: Send, T: Send, I: Iterator<Item = Result<A, InputError>>>(
+    items: impl FnOnce() -> I + Send,
+    size: impl Fn(&A) -> u64 + Sync,
+    pool: &rayon::ThreadPool,
+    progress: &Progress,
+    map: impl Fn(A) -> T + Sync,
     mut sink: impl FnMut(Vec<T>) -> Result<()>,
 ) -> Result<Outcome> {
     let (tx, rx) = sync_channel::<Msg<T>>(2);
     std::thread::scope(|scope| {
-        let map = &map;
+        let (map, size) = (&map, &size);
         scope.spawn(move || {
-            let send = |articles: Vec<Article>| {
-                let bytes = articles.iter().map(|a| a.text.len() as u64).sum();
+            let send = |articles: Vec<A>| {
+                let bytes = articles.iter().map(size).sum();
                 let done: Vec<T> = pool.install(|| articles.into_par_iter().map(map).collect());
                 tx.send(Msg::Batch(done, bytes)).is_ok()
             };
             let mut batch = Vec::with_capacity(BATCH);
-            for item in input::articles(inputs) {
+            for item in items() {
                 if interrupt::requested() {
                     return;
                 }

@@ -8,7 +8,7 @@
 
 use crate::{Global, batches, extractor, input, interrupt, minter, progress, stats, thread_pool, write_atomic};
 use anyhow::{Context, Result};
-use dragoman_graph::{GraphStore, LoadOutcome, LoaderOptions, Prepared, RdfFormat, dot, select};
+use dragoman_graph::{GraphStore, LoadMode, LoadOutcome, LoaderOptions, Prepared, RdfFormat, dot, select};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hash};
 use std::path::{Path, PathBuf};
@@ -136,6 +136,15 @@ pub fn run(g: &Global, o: Options<'_>) -> Result<i32> {
             g.store.display()
         );
         return Ok(130);
+    }
+    if mode != LoadMode::Update && added > 0 {
+        // A bulk load leaves many overlapping files; merged, queries over
+        // the store run several times faster.
+        let t = Instant::now();
+        let spinner = progress::Progress::spinner(g.quiet, "compacting the store");
+        store.optimize().context("compacting the store")?;
+        spinner.finish();
+        stats::record("compact_s", t.elapsed().as_secs_f64());
     }
     let triples = store.len()?;
     stats::record("quads", triples);

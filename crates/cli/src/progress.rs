@@ -50,6 +50,18 @@ impl Progress {
         Self { bar, articles: 0.into() }
     }
 
+    /// A spinner with a message, for a step that reports no progress.
+    pub fn spinner(quiet: bool, what: &str) -> Self {
+        let bar = visible(quiet).then(|| {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            bar.set_style(ProgressStyle::with_template("{spinner} {msg} [{elapsed_precise}]").expect("valid template"));
+            bar.set_message(what.to_owned());
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            bar
+        });
+        Self { bar, articles: 0.into() }
+    }
+
     pub fn advance(&self, articles: u64, bytes: u64) {
         let n = self.articles.fetch_add(articles, Ordering::Relaxed) + articles;
         if let Some(b) = &self.bar {

@@ -1,17 +1,18 @@
 //! Loading many articles. A new store is filled with Oxigraph's bulk loader,
-//! which sorts quads into files and ingests them whole, several times faster
-//! than transactions; an existing store is updated with one transaction per
-//! article, so that readers never see half an article and a changed article
-//! replaces its graph.
+//! which sorts quads into files beside the store and ingests them whole,
+//! several times faster than transactions; an existing store is updated
+//! with one transaction per article, so that readers never see half an
+//! article and a changed article replaces its graph.
 //!
 //! A bulk build is marked by a file in the store directory until it
-//! completes. Every batch handed to the bulk loader holds whole articles, and
-//! an article's content hash is the last of its quads, so an interrupted
-//! build (Ctrl-C, a kill, a crash) leaves a store that opens and holds whole
-//! articles, plus at most the beginning of one without its hash. The marker
-//! tells the next build to resume: articles whose hash is in the store are
-//! unchanged, missing ones go through the bulk loader, and a graph without
-//! its hash is replaced in a transaction.
+//! completes. The bulk loader gets batches of whole articles, each article's
+//! content hash as its last quad, and its files are ingested at checkpoints
+//! (every few million quads, at the end, and on Ctrl-C), each in one atomic
+//! step. So an interrupted build (Ctrl-C, a kill, a crash) leaves a store
+//! that opens and holds whole articles, and the marker tells the next build
+//! to resume: articles whose hash is in the store are unchanged, missing
+//! ones go through the bulk loader, and a graph without its hash (there
+//! should be none) is replaced in a transaction.
 
 use crate::rdf::{CONTENT_HASH, actor_quads, article_quads};
 use crate::{Error, GraphStore, LoadOutcome};
@@ -21,6 +22,11 @@ use oxigraph::store::BulkLoader;
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+
+/// Batches between two ingestions into the store (at most 4 million quads
+/// with the default batches): what a kill can lose, and what the next
+/// build then loads again.
+const CHECKPOINT_BATCHES: usize = 16;
 
 /// The file that marks an unfinished bulk build inside the store directory.
 pub const BULK_MARKER: &str = "dragoman-bulk-build";
@@ -52,14 +58,16 @@ impl LoadMode {
 pub struct LoaderOptions {
     /// Background threads of the bulk loader (each sorts and writes one batch).
     pub threads: usize,
-    /// Quads per bulk batch: memory grows with it (about 1 KB per quad
-    /// while a batch is sorted), speed too, up to a point.
+    /// Most quads per bulk batch. Batches start at an eighth of it, so
+    /// that small builds use every thread, and double up to it, so that
+    /// large ones make fewer files for RocksDB to merge. Memory grows with
+    /// it: about 2 KB per quad while a batch is sorted.
     pub batch_quads: usize,
 }
 
 impl Default for LoaderOptions {
     fn default() -> Self {
-        Self { threads: 2, batch_quads: 500_000 }
+        Self { threads: 2, batch_quads: 250_000 }
     }
 }
 
@@ -133,18 +141,29 @@ impl GraphStore {
         }
         let threads = options.threads.max(1);
         let batch = options.batch_quads.max(1);
-        let bulk = (mode != LoadMode::Update).then(|| {
-            // Oxigraph cuts what it is given into batches of this many
-            // quads; twice ours, so that each of our batches (whole
-            // articles) stays one batch, written and ingested as a unit.
-            let megabytes = (2 * batch * threads).div_ceil(1000);
-            self.store
-                .bulk_loader()
-                .with_num_threads(threads)
-                .with_max_memory_size_in_megabytes(megabytes)
-                .without_atomicity()
-        });
-        Ok(Loader { store: self, mode, bulk, buffer: Vec::new(), batch, quads: 0, marker, described: HashSet::new() })
+        // Oxigraph cuts what it is given into batches of this many quads;
+        // twice ours, so that each of our batches (whole articles) stays one
+        // batch, written and ingested with its articles.
+        let megabytes = (2 * batch * threads).div_ceil(1000);
+        let bulk = (mode != LoadMode::Update).then(|| self.bulk_loader(threads, megabytes));
+        Ok(Loader {
+            store: self,
+            mode,
+            bulk,
+            buffer: Vec::new(),
+            batch: (batch / 8).max(1),
+            max_batch: batch,
+            batches: 0,
+            threads,
+            megabytes,
+            quads: 0,
+            marker,
+            described: HashSet::new(),
+        })
+    }
+
+    fn bulk_loader(&self, threads: usize, megabytes: usize) -> BulkLoader<'_> {
+        self.store.bulk_loader().with_num_threads(threads).with_max_memory_size_in_megabytes(megabytes)
     }
 
     /// What is in the store for an article graph: whether it has any quad,
@@ -210,6 +229,11 @@ pub struct Loader<'a> {
     bulk: Option<BulkLoader<'a>>,
     buffer: Vec<Quad>,
     batch: usize,
+    max_batch: usize,
+    /// Batches handed to the bulk loader since its last checkpoint.
+    batches: usize,
+    threads: usize,
+    megabytes: usize,
     quads: u64,
     marker: Option<PathBuf>,
     /// Hashes of the actor descriptions written in this run: "Russia is a
@@ -282,10 +306,28 @@ impl Loader<'_> {
     fn flush_batch(&mut self) -> Result<(), Error> {
         if let Some(bulk) = &mut self.bulk {
             if !self.buffer.is_empty() {
+                self.batch = (2 * self.batch).min(self.max_batch);
                 let batch = std::mem::replace(&mut self.buffer, Vec::with_capacity(self.batch));
                 bulk.load_quads(batch)?;
+                self.batches += 1;
             }
         }
+        if self.batches >= CHECKPOINT_BATCHES {
+            self.checkpoint()?;
+        }
+        Ok(())
+    }
+
+    /// Ingest the files written so far, in one atomic step. Between
+    /// checkpoints Oxigraph only writes sorted files beside the store; each
+    /// ingestion then sets RocksDB merging them in the background, which
+    /// costs as much as loading when it happens after every batch.
+    fn checkpoint(&mut self) -> Result<(), Error> {
+        if let Some(bulk) = self.bulk.take() {
+            bulk.commit()?;
+            self.bulk = Some(self.store.bulk_loader(self.threads, self.megabytes));
+        }
+        self.batches = 0;
         Ok(())
     }
 

@@ -166,7 +166,22 @@ pub fn article_quads(m: &Minter, article: &Article, x: &Extraction) -> Vec<Quad>
             }
         }
     }
-    let mut lines: Vec<String> = out.iter().map(|q| q.to_string()).collect();
+    // The N-Quads lines, written into one buffer rather than one string
+    // each: this runs for every article of a build. Hashing `&str`s hashes
+    // as `String`s do, so digests match those of earlier versions.
+    let mut buf = String::with_capacity(out.len() * 160);
+    let mut ends = Vec::with_capacity(out.len());
+    for q in &out {
+        use std::fmt::Write as _;
+        write!(buf, "{q}").expect("writing to a String");
+        ends.push(buf.len());
+    }
+    let mut lines: Vec<&str> = Vec::with_capacity(out.len());
+    let mut start = 0;
+    for end in ends {
+        lines.push(&buf[start..end]);
+        start = end;
+    }
     lines.sort_unstable();
     lines.dedup();
     let mut h = std::hash::DefaultHasher::new();

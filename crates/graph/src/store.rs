@@ -147,6 +147,26 @@ impl GraphStore {
         prepared.on_store(&self.store).execute().map_err(|e| Error::Query(e.to_string()))
     }
 
+    /// Run a query to the end and return Oxigraph's plan for it, with the
+    /// rows and time of each step, as JSON: how a query uses the indexes.
+    pub fn explain(&self, query: &str) -> Result<String, Error> {
+        let mut evaluator = SparqlEvaluator::new();
+        for (p, iri) in crate::vocab::prefixes(self.minter.base()) {
+            evaluator = evaluator.with_prefix(p, iri).map_err(|e| Error::Query(e.to_string()))?;
+        }
+        let mut prepared = evaluator.parse_query(query).map_err(|e| Error::Query(e.to_string()))?;
+        prepared.dataset_mut().set_default_graph_as_union();
+        let (results, explanation) = prepared.on_store(&self.store).compute_statistics().explain();
+        match results.map_err(|e| Error::Query(e.to_string()))? {
+            QueryResults::Solutions(s) => s.for_each(drop),
+            QueryResults::Graph(t) => t.for_each(drop),
+            QueryResults::Boolean(_) => {}
+        }
+        let mut out = Vec::new();
+        explanation.write_in_json(&mut out)?;
+        Ok(String::from_utf8_lossy(&out).into_owned())
+    }
+
     /// Write the whole dataset (N-Quads, TriG) or the union of its graphs
     /// (Turtle, N-Triples) to `out`, streaming.
     pub fn dump(&self, format: RdfFormat, out: impl Write) -> Result<(), Error> {
@@ -209,6 +229,14 @@ impl GraphStore {
 
     pub fn serializer(&self, format: RdfFormat) -> RdfSerializer {
         crate::export::serializer(format, self.minter.base())
+    }
+
+    /// Merge the store's files (RocksDB's full compaction): what RocksDB
+    /// otherwise does in the background over time, after a bulk load
+    /// left many overlapping files.
+    pub fn optimize(&self) -> Result<(), Error> {
+        self.store.optimize()?;
+        Ok(())
     }
 
     /// Flush what is buffered to disk.
