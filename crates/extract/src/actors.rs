@@ -247,10 +247,11 @@ static NOT_NAME_SET: std::sync::LazyLock<std::collections::HashSet<&str, crate::
 
 fn is_cap_word(text: &str, s: &Sentence, i: usize) -> bool {
     let t = &s.tokens[i];
-    t.kind == TokenKind::Word
-        && t.span.slice(text).chars().next().is_some_and(char::is_uppercase)
-        && !t.span.slice(text).ends_with("'s")
-        && !t.span.slice(text).ends_with("’s")
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = t.span.slice(text);
+    w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with("'s") && !w.ends_with("’s")
 }
 
 /// A person-name candidate starting at token `i`: 1 to 4 capitalized words,

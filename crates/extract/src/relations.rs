@@ -359,6 +359,9 @@ pub fn group(text: &str, s: &Sentence, mentions: &[Mention], pos: usize, limit: 
 /// Extract the statements of one sentence.
 pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
     let triggers = find_triggers(ctx);
+    if triggers.is_empty() {
+        return;
+    }
     let reporting: Vec<usize> = (0..ctx.n()).filter(|&i| REPORTING_SET.contains(ctx.lw(i))).collect();
     let question = ctx.s.tokens.last().is_some_and(|t| t.span.slice(ctx.text) == "?");
     let mut previous_subject: Option<Vec<usize>> = None;
