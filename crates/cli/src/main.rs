@@ -479,7 +479,10 @@ fn export_cmd(g: &Global, format: ExportFormat, out: Option<&Path>, filter: &Fil
                     let counted = CountingWriter { inner: w, written: &written };
                     store.dump_with_progress(f, counted, |n| {
                         quads = n;
-                        progress.set(n, || format!("{:.1} MB written", written.get() as f64 / 1e6));
+                        progress.set(n, || {
+                            let mb = written.get() as f64 / 1e6;
+                            format!("{mb:.1} MB written, {:.1} MB/s", mb / start.elapsed().as_secs_f64().max(1e-3))
+                        });
                     })?;
                     progress.finish();
                     stats::record("quads", quads);

@@ -40,7 +40,7 @@ impl Progress {
             let bar = ProgressBar::with_draw_target(Some(total()), ProgressDrawTarget::stderr());
             bar.set_style(
                 ProgressStyle::with_template(
-                    "{prefix} [{elapsed_precise}] {wide_bar} {human_pos}/{human_len} quads {per_sec} ETA {eta} {msg}",
+                    "{prefix} [{elapsed_precise}] {wide_bar} {human_pos}/{human_len} quads ETA {eta} {msg}",
                 )
                 .expect("valid template"),
             );
