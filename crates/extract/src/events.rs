@@ -36,6 +36,39 @@ pub struct EventState {
 }
 
 impl EventState {
+    /// A new event named by `noun`, with no place, date or participants yet.
+    fn new(res: &Resources, noun: usize, relation: Option<Relation>, trigger: Span, word: &str) -> Self {
+        EventState {
+            noun,
+            relation,
+            label: res.events[noun].label.clone(),
+            location: None,
+            date: None,
+            participants: Vec::new(),
+            first_mention: trigger,
+            evidence: None,
+            trigger: word.to_owned(),
+            negated: false,
+            year: None,
+            verb_only: false,
+            mentions: 0,
+        }
+    }
+
+    /// Take the place and date of a mention by `noun`, where the event has
+    /// none yet: the label becomes the mention's ("talks in Istanbul").
+    fn place_and_date(&mut self, res: &Resources, noun: usize, location: Option<String>, date: Option<NaiveDate>) {
+        if self.location.is_none() {
+            if let Some(l) = location {
+                self.label = format!("{} in {l}", res.events[noun].label);
+                self.location = Some(l);
+            }
+        }
+        if self.date.is_none() {
+            self.date = date;
+        }
+    }
+
     pub fn add_participant(&mut self, actor: usize, evidence: Span) {
         if !self.participants.contains(&actor) {
             self.participants.push(actor);
@@ -212,43 +245,14 @@ pub fn find(
             .find(|y| (1900..2100).contains(y) && Some(*y) != article_year);
         let refers_back = (definite || participants.is_empty()) && !fresh;
         let e = merge(events, noun, relation, &location, date, &participants, refers_back, year, res);
-        let ev = match e {
-            Some(e) => e,
-            None => {
-                let label = match &location {
-                    Some(l) => format!("{} in {l}", res.events[noun].label),
-                    None => res.events[noun].label.clone(),
-                };
-                events.push(EventState {
-                    noun,
-                    relation,
-                    label,
-                    location: location.clone(),
-                    date,
-                    participants: Vec::new(),
-                    first_mention: s.tokens[i].span,
-                    evidence: None,
-                    trigger: word(i).to_owned(),
-                    negated: false,
-                    year,
-                    verb_only: false,
-                    mentions: 0,
-                });
-                events.len() - 1
-            }
-        };
+        let ev = e.unwrap_or_else(|| {
+            events.push(EventState { year, ..EventState::new(res, noun, relation, s.tokens[i].span, word(i)) });
+            events.len() - 1
+        });
         let state = &mut events[ev];
         state.verb_only = false;
         state.mentions += 1;
-        if state.location.is_none() {
-            if let Some(l) = location {
-                state.label = format!("{} in {l}", res.events[noun].label);
-                state.location = Some(l);
-            }
-        }
-        if state.date.is_none() {
-            state.date = date;
-        }
+        state.place_and_date(res, noun, location, date);
         for p in participants {
             state.add_participant(p, s.span);
         }
@@ -289,41 +293,13 @@ pub fn from_verb(
                 _ => participants.iter().all(|p| e.participants.contains(p)),
             }
     });
-    let ev = match found {
-        Some(i) => i,
-        None => {
-            let label = match &location {
-                Some(l) => format!("{} in {l}", res.events[noun].label),
-                None => res.events[noun].label.clone(),
-            };
-            events.push(EventState {
-                noun,
-                relation: Some(relation),
-                label,
-                location: location.clone(),
-                date,
-                participants: Vec::new(),
-                first_mention: trigger,
-                evidence: None,
-                trigger: trigger_word.to_owned(),
-                negated: false,
-                year: None,
-                verb_only: true,
-                mentions: 0,
-            });
-            events.len() - 1
-        }
-    };
+    let ev = found.unwrap_or_else(|| {
+        let e = EventState::new(res, noun, Some(relation), trigger, trigger_word);
+        events.push(EventState { verb_only: true, ..e });
+        events.len() - 1
+    });
     let e = &mut events[ev];
-    if e.location.is_none() {
-        if let Some(l) = location {
-            e.label = format!("{} in {l}", res.events[e.noun].label);
-            e.location = Some(l);
-        }
-    }
-    if e.date.is_none() {
-        e.date = date;
-    }
+    e.place_and_date(res, e.noun, location, date);
     Some(ev)
 }
 

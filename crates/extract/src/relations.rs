@@ -625,16 +625,23 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
                 // The particle or noun, with no clause break or other verb
                 // before it: "have strongly endorsed the talks" is no "have
                 // talks".
-                let window = (i + 1..(i + 10).min(ctx.n()))
-                    .take_while(|&k| !ctx.is_boundary(k) && !matches!(ctx.lw(k), "," | "." | "and" | "but" | "or"));
-                let found = window
+                let is_next = |k: usize| e.next.iter().any(|nx| nx == ctx.lw(k));
+                let other_verb = |k: usize| {
+                    ctx.lw(k).ends_with("ed")
+                        && ctx
+                            .res
+                            .index
+                            .lexicon
+                            .get(ctx.lw(k))
+                            .is_some_and(|c| c.iter().any(|&(x, _)| !ctx.res.lexicon[x].is_noun))
+                };
+                let found = (i + 1..(i + 10).min(ctx.n()))
                     .take_while(|&k| {
-                        e.next.iter().any(|nx| nx == ctx.lw(k))
-                            || !ctx.res.index.lexicon.get(ctx.lw(k)).is_some_and(|c| {
-                                c.iter().any(|&(x, _)| !ctx.res.lexicon[x].is_noun && ctx.lw(k).ends_with("ed"))
-                            })
+                        !ctx.is_boundary(k)
+                            && !matches!(ctx.lw(k), "," | "." | "and" | "but" | "or")
+                            && (is_next(k) || !other_verb(k))
                     })
-                    .find(|&k| e.next.iter().any(|nx| nx == ctx.lw(k)));
+                    .find(|&k| is_next(k));
                 match found {
                     Some(k) => {
                         after = k + 1;
