@@ -8,9 +8,12 @@ use crate::input::{self, Input, InputError};
 use crate::interrupt;
 use crate::progress::Progress;
 use anyhow::Result;
-use dragoman_model::Article;
+use dragoman_extract::Extractor;
+use dragoman_model::{Article, Extraction};
 use rayon::prelude::*;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::sync_channel;
+use std::time::Instant;
 
 /// Articles per batch: enough to keep every core busy, few enough that a
 /// batch of long articles stays small.
@@ -20,6 +23,37 @@ enum Msg<T> {
     Batch(Vec<T>, u64),
     Error(InputError),
     End,
+}
+
+/// The extractor's own work, summed over threads: the bench's measure of
+/// extraction without reading and writing.
+#[derive(Debug, Default)]
+pub struct Meter {
+    busy_ns: AtomicU64,
+    bytes: AtomicU64,
+    articles: AtomicU64,
+}
+
+impl Meter {
+    /// Extract one article, counting its time and size.
+    pub fn extract(&self, ex: &Extractor, a: &Article) -> Extraction {
+        let t = Instant::now();
+        let x = ex.extract(a);
+        self.busy_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        self.bytes.fetch_add(a.text.len() as u64, Ordering::Relaxed);
+        self.articles.fetch_add(1, Ordering::Relaxed);
+        x
+    }
+
+    pub fn articles(&self) -> u64 {
+        self.articles.load(Ordering::Relaxed)
+    }
+
+    /// Record the bytes extracted and the time spent (`DRAGOMAN_STATS`).
+    pub fn record(&self) {
+        crate::stats::record("bytes", self.bytes.load(Ordering::Relaxed));
+        crate::stats::record("extract_busy_s", self.busy_ns.load(Ordering::Relaxed) as f64 / 1e9);
+    }
 }
 
 /// How a run ended.

@@ -619,28 +619,21 @@ impl Report {
                         r.get("peak_rss_kb") / 1024.0
                     )?;
                 }
-                let w = walls(&s.reference);
-                let tr = median(w.clone());
-                let rate_ref = quads / tr;
-                writeln!(
-                    out,
-                    "  {:<28} {tr:>8.2} s{}  {:>7.0} triples/s  peak {:>5.0} MB",
-                    "Oxigraph bulk load of it",
-                    spread(&w),
-                    rate_ref,
-                    peak_mb(&s.reference)
-                )?;
-                let w = walls(&s.load_only);
-                let tl = median(w.clone());
-                let rate_load = quads / tl;
-                writeln!(
-                    out,
-                    "  {:<28} {tl:>8.2} s{}  {:>7.0} triples/s  peak {:>5.0} MB",
-                    "Dragoman load of the same",
-                    spread(&w),
-                    rate_load,
-                    peak_mb(&s.load_only)
-                )?;
+                // A load of the build's quads: its line, and its rate.
+                let load_line = |out: &mut dyn Write, label: &str, runs: &[Run]| -> Result<f64> {
+                    let w = walls(runs);
+                    let t = median(w.clone());
+                    writeln!(
+                        out,
+                        "  {label:<28} {t:>8.2} s{}  {:>7.0} triples/s  peak {:>5.0} MB",
+                        spread(&w),
+                        quads / t,
+                        peak_mb(runs)
+                    )?;
+                    Ok(quads / t)
+                };
+                let rate_ref = load_line(out, "Oxigraph bulk load of it", &s.reference)?;
+                let rate_load = load_line(out, "Dragoman load of the same", &s.load_only)?;
                 writeln!(
                     out,
                     "  {:<28} {:>8.0}% of Oxigraph's rate loading alone, {:.0}% building end to end",

@@ -12,7 +12,6 @@ use dragoman_graph::{GraphStore, LoadMode, LoadOutcome, LoaderOptions, Prepared,
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hash};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 /// What the loader needs of an extracted article: the text itself is gone
@@ -62,17 +61,14 @@ pub fn run(g: &Global, o: Options<'_>) -> Result<i32> {
     let mut repeats = 0usize;
     let (mut added, mut replaced, mut unchanged, mut dupes) = (0usize, 0usize, 0usize, 0usize);
     let (mut actors, mut statements, mut events) = (HashSet::new(), 0usize, 0usize);
-    let (busy, bytes) = (AtomicU64::new(0), AtomicU64::new(0));
+    let meter = batches::Meter::default();
     let mut load_time = std::time::Duration::ZERO;
     let outcome = batches::run(
         inputs,
         &pool,
         &progress,
         |a| {
-            let t = Instant::now();
-            let x = ex.extract(&a);
-            busy.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
-            bytes.fetch_add(a.text.len() as u64, Ordering::Relaxed);
+            let x = meter.extract(&ex, &a);
             Item {
                 id_hash: hash_of(&a.id),
                 text_hash: hash_of(&a.text),
@@ -125,9 +121,8 @@ pub fn run(g: &Global, o: Options<'_>) -> Result<i32> {
     let stored = added + replaced + unchanged;
     stats::record("mode", mode.as_str());
     stats::record("articles", stored);
-    stats::record("bytes", bytes.load(Ordering::Relaxed));
     stats::record("quads_loaded", quads);
-    stats::record("extract_busy_s", busy.load(Ordering::Relaxed) as f64 / 1e9);
+    meter.record();
     stats::record("load_s", load_time.as_secs_f64());
     stats::record("threads", pool.current_num_threads());
     if !outcome.complete {

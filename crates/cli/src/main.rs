@@ -328,23 +328,12 @@ fn extract(g: &Global, paths: &[PathBuf], all: bool, threads: Option<usize>) -> 
     let progress = progress::Progress::new(g.quiet, total, "extracting");
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let (busy, bytes, articles) = (
-        std::sync::atomic::AtomicU64::new(0),
-        std::sync::atomic::AtomicU64::new(0),
-        std::sync::atomic::AtomicU64::new(0),
-    );
+    let meter = batches::Meter::default();
     let outcome = batches::run(
         inputs,
         &pool,
         &progress,
-        |a| {
-            let t = Instant::now();
-            let x = ex.extract(&a);
-            busy.fetch_add(t.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
-            bytes.fetch_add(a.text.len() as u64, std::sync::atomic::Ordering::Relaxed);
-            articles.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            x
-        },
+        |a| meter.extract(&ex, &a),
         |batch| {
             for x in &batch {
                 stream::write(&mut out, x, all)?;
@@ -354,9 +343,8 @@ fn extract(g: &Global, paths: &[PathBuf], all: bool, threads: Option<usize>) -> 
     )?;
     out.flush()?;
     progress.finish();
-    stats::record("articles", articles.into_inner());
-    stats::record("bytes", bytes.into_inner());
-    stats::record("extract_busy_s", busy.into_inner() as f64 / 1e9);
+    stats::record("articles", meter.articles());
+    meter.record();
     stats::record("threads", pool.current_num_threads());
     stats::record("wall_s", start.elapsed().as_secs_f64());
     Ok(if outcome.failures > 0 { 1 } else { 0 })

@@ -19,44 +19,32 @@ fn visible(quiet: bool) -> bool {
 impl Progress {
     /// Articles read from `total_bytes` of input.
     pub fn new(quiet: bool, total_bytes: u64, what: &str) -> Self {
-        let bar = visible(quiet).then(|| {
-            let bar = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
-            bar.set_style(
-                ProgressStyle::with_template(
-                    "{prefix} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
-                )
-                .expect("valid template"),
-            );
-            bar.set_prefix(what.to_owned());
-            bar
-        });
-        Self { bar, articles: 0.into() }
+        let template = "{prefix} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}";
+        Self::bar(quiet, || Some(total_bytes), template, what)
     }
 
     /// Quads written out of `total()` (asked only when the bar is shown:
     /// counting a large store takes a moment).
     pub fn quads(quiet: bool, total: impl FnOnce() -> u64, what: &str) -> Self {
-        let bar = visible(quiet).then(|| {
-            let bar = ProgressBar::with_draw_target(Some(total()), ProgressDrawTarget::stderr());
-            bar.set_style(
-                ProgressStyle::with_template(
-                    "{prefix} [{elapsed_precise}] {wide_bar} {human_pos}/{human_len} quads ETA {eta} {msg}",
-                )
-                .expect("valid template"),
-            );
-            bar.set_prefix(what.to_owned());
-            bar
-        });
-        Self { bar, articles: 0.into() }
+        let template = "{prefix} [{elapsed_precise}] {wide_bar} {human_pos}/{human_len} quads ETA {eta} {msg}";
+        Self::bar(quiet, || Some(total()), template, what)
     }
 
     /// A spinner with a message, for a step that reports no progress.
     pub fn spinner(quiet: bool, what: &str) -> Self {
+        let p = Self::bar(quiet, || None, "{spinner} {msg} [{elapsed_precise}]", what);
+        if let Some(b) = &p.bar {
+            b.set_message(what.to_owned());
+            b.enable_steady_tick(std::time::Duration::from_millis(200));
+        }
+        p
+    }
+
+    fn bar(quiet: bool, len: impl FnOnce() -> Option<u64>, template: &str, what: &str) -> Self {
         let bar = visible(quiet).then(|| {
-            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-            bar.set_style(ProgressStyle::with_template("{spinner} {msg} [{elapsed_precise}]").expect("valid template"));
-            bar.set_message(what.to_owned());
-            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            let bar = ProgressBar::with_draw_target(len(), ProgressDrawTarget::stderr());
+            bar.set_style(ProgressStyle::with_template(template).expect("valid template"));
+            bar.set_prefix(what.to_owned());
             bar
         });
         Self { bar, articles: 0.into() }
