@@ -5,39 +5,17 @@
 
 use crate::resources::{EventNoun, GazetteerEntry, LexiconEntry, Title};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashSet;
 
-/// FxHash, the hasher of rustc: the maps below are looked up once or more
-/// per token, and SipHash was a tenth of the extractor's time. Their keys
-/// come from our data files, so hash flooding is not a concern.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct WordHasher(u64);
+/// Maps from lower-cased word forms, with FxHash (the hasher of rustc): they
+/// are looked up once or more per token, and SipHash was a tenth of the
+/// extractor's time. Their keys come from our data files, so hash flooding is
+/// not a concern.
+pub type Words<V> = FxHashMap<String, V>;
 
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.write(&[b]);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub type WordBuild = BuildHasherDefault<WordHasher>;
-pub type Words<V> = HashMap<String, V, WordBuild>;
+/// The hasher of [`Words`], for sets of words built elsewhere.
+pub type WordBuild = rustc_hash::FxBuildHasher;
 
 /// How a gazetteer pattern names its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,7 +38,7 @@ pub struct Index {
     /// Lower-cased form -> (lexicon entry, index of the form in the entry).
     pub lexicon: Words<Vec<(usize, usize)>>,
     pub event_nouns: Words<usize>,
-    pub bodies: HashSet<String, WordBuild>,
+    pub bodies: FxHashSet<String>,
     /// Longest body phrase in words.
     pub body_max_words: usize,
 }
