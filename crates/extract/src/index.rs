@@ -41,6 +41,8 @@ pub struct Index {
     pub bodies: FxHashSet<String>,
     /// Longest body phrase in words.
     pub body_max_words: usize,
+    /// Longest body phrase in bytes.
+    body_max_len: usize,
 }
 
 impl Index {
@@ -113,7 +115,25 @@ impl Index {
             lexicon: lex,
             event_nouns,
             body_max_words: bodies.iter().map(|b| b.split_whitespace().count()).max().unwrap_or(1),
+            body_max_len: bodies.iter().map(String::len).max().unwrap_or(0),
             bodies: bodies.iter().cloned().collect(),
+        }
+    }
+
+    /// Whether `text` lower-cased is a body phrase, with `buf` as scratch
+    /// space. ASCII text is lower-cased without allocating, and text longer
+    /// than every phrase is not lower-cased at all (ASCII keeps its length).
+    pub fn is_body(&self, text: &str, buf: &mut String) -> bool {
+        if text.is_ascii() {
+            if text.len() > self.body_max_len {
+                return false;
+            }
+            buf.clear();
+            buf.push_str(text);
+            buf.make_ascii_lowercase();
+            self.bodies.contains(buf.as_str())
+        } else {
+            self.bodies.contains(&text.to_lowercase())
         }
     }
 }

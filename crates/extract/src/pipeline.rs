@@ -34,7 +34,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     for s in text::sentences(text) {
         lower_tokens(text, &s, &mut lw_buf);
         let lw = &lw_buf[..s.tokens.len()];
-        let mentions = actors::mentions(text, &s, res, &mut table);
+        let mentions = actors::mentions(text, &s, lw, res, &mut table);
         for m in &mentions {
             mentioned.extend(&m.actors);
         }
