@@ -331,7 +331,7 @@ struct Hit {
 fn gazetteer_hits(text: &str, s: &Sentence, res: &Resources) -> Vec<Hit> {
     let body = &text[s.span.start..s.span.end];
     let mut out = Vec::new();
-    for m in res.index.gazetteer.find_iter(body) {
+    for m in res.index.gazetteer_matches(body) {
         let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
         let Some((a, b)) = token_range(s, span) else { continue };
         let (entry, form) = res.index.patterns[m.pattern().as_usize()];
