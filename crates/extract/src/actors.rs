@@ -71,12 +71,25 @@ impl ActorTable {
     }
 }
 
-const LOCATIVE: &[&str] =
-    &["in", "at", "near", "from", "across", "throughout", "inside", "outside", "within", "around", "via", "through"];
-const NAME_PARTICLES: &[&str] =
-    &["da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "ben"];
+static LOCATIVE: crate::index::WordList = crate::index::WordList::new(&[
+    "in",
+    "at",
+    "near",
+    "from",
+    "across",
+    "throughout",
+    "inside",
+    "outside",
+    "within",
+    "around",
+    "via",
+    "through",
+]);
+static NAME_PARTICLES: crate::index::WordList = crate::index::WordList::new(&[
+    "da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "ben",
+]);
 /// Capitalized words that start sentences or titles but are never names.
-pub(crate) const NOT_NAMES: &[&str] = &[
+pub(crate) static NOT_NAMES: crate::index::WordList = crate::index::WordList::new(&[
     "The",
     "A",
     "An",
@@ -239,7 +252,7 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "Ukrainian",
     "American",
     "Turkish",
-];
+]);
 
 /// [`NOT_NAMES`] as a set: `name_at` asks about nearly every capitalized word.
 static NOT_NAME_SET: std::sync::LazyLock<std::collections::HashSet<&str, crate::index::WordBuild>> =

@@ -86,9 +86,21 @@ pub struct EventMention {
     pub event: usize,
 }
 
-const VERB_CONTEXT: &[&str] =
-    &["is", "are", "was", "were", "be", "been", "will", "to", "not", "would", "could", "had", "has", "have"];
-const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "today's", "today’s", "its", "their", "such"];
+static VERB_CONTEXT: crate::index::WordList = crate::index::WordList::new(&[
+    "is", "are", "was", "were", "be", "been", "will", "to", "not", "would", "could", "had", "has", "have",
+]);
+static DEFINITE: crate::index::WordList = crate::index::WordList::new(&[
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "today's",
+    "today’s",
+    "its",
+    "their",
+    "such",
+]);
 
 /// Find the event nouns of a sentence, merging them into `events`.
 #[allow(clippy::too_many_arguments)]
@@ -261,11 +273,33 @@ pub fn find(
     out
 }
 
-const FILLER: &[&str] =
-    &["already", "taking", "took", "place", "held", "being", "that", "were", "was", "are", "is", "have", "has", "been"];
-const FRESH: &[&str] = &["a", "an", "another", "future", "upcoming", "possible", "potential", "proposed", "new"];
-const HYPOTHETICAL_CUES: &[&str] =
-    &["could", "may", "might", "would", "should", "can", "if", "unless", "whether", "future", "potential"];
+static FILLER: crate::index::WordList = crate::index::WordList::new(&[
+    "already", "taking", "took", "place", "held", "being", "that", "were", "was", "are", "is", "have", "has", "been",
+]);
+static FRESH: crate::index::WordList = crate::index::WordList::new(&[
+    "a",
+    "an",
+    "another",
+    "future",
+    "upcoming",
+    "possible",
+    "potential",
+    "proposed",
+    "new",
+]);
+static HYPOTHETICAL_CUES: crate::index::WordList = crate::index::WordList::new(&[
+    "could",
+    "may",
+    "might",
+    "would",
+    "should",
+    "can",
+    "if",
+    "unless",
+    "whether",
+    "future",
+    "potential",
+]);
 
 /// The event that a verb of meeting makes ("X and Y met in Riyadh"): an
 /// event at the same place, or one that already has these participants, or

@@ -17,6 +17,30 @@ pub type Words<V> = FxHashMap<String, V>;
 /// The hasher of [`Words`], for sets of words built elsewhere.
 pub type WordBuild = rustc_hash::FxBuildHasher;
 
+/// A word list of a rule, asked whether it holds a word. Rules ask that of
+/// nearly every token, and a hash set, built on first use, answers faster
+/// than comparing the word with each entry in turn.
+#[derive(Debug)]
+pub struct WordList {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordList {
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        WordList { words, set: std::sync::OnceLock::new() }
+    }
+
+    /// Whether the list holds `word` (the signature of `<[&str]>::contains`).
+    pub fn contains(&self, word: &&str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(*word)
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'static, &'static str> {
+        self.words.iter()
+    }
+}
+
 /// How a gazetteer pattern names its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {

@@ -43,7 +43,7 @@ const BOUNDARIES: &[&str] = &[
     ";", ":", "that", "which", "who", "whom", "whose", "while", "whereas", "although", "though", "because", "if",
     "unless", "when", "where", "but", "whether", "—", "“", "\"",
 ];
-const PREPOSITIONS: &[&str] = &[
+static PREPOSITIONS: crate::index::WordList = crate::index::WordList::new(&[
     "concerning",
     "regarding",
     "of",
@@ -81,15 +81,16 @@ const PREPOSITIONS: &[&str] = &[
     "within",
     "behind",
     "beyond",
-];
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"];
-const DETERMINERS: &[&str] = &[
+]);
+static BE: crate::index::WordList =
+    crate::index::WordList::new(&["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"]);
+static DETERMINERS: crate::index::WordList = crate::index::WordList::new(&[
     "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "'s", "’s", "any",
     "recent", "new", "former", "latest", "first", "second", "further", "renewed", "joint",
-];
+]);
 /// Adjectives that make the next word a noun: "military aid", "increased
 /// pressure", "Western support".
-const NOUN_ADJECTIVES: &[&str] = &[
+static NOUN_ADJECTIVES: crate::index::WordList = crate::index::WordList::new(&[
     "military",
     "economic",
     "financial",
@@ -117,8 +118,8 @@ const NOUN_ADJECTIVES: &[&str] = &[
     "much",
     "massive",
     "lethal",
-];
-const RECEIVE: &[&str] = &[
+]);
+static RECEIVE: crate::index::WordList = crate::index::WordList::new(&[
     "receive",
     "receives",
     "received",
@@ -131,8 +132,8 @@ const RECEIVE: &[&str] = &[
     "enjoyed",
     "won",
     "secured",
-];
-const NEGATIVE_CONTROL: &[&str] = &[
+]);
+static NEGATIVE_CONTROL: crate::index::WordList = crate::index::WordList::new(&[
     "refused",
     "refuses",
     "refuse",
@@ -147,8 +148,8 @@ const NEGATIVE_CONTROL: &[&str] = &[
     "rejected",
     "refusing",
     "declining",
-];
-const INTENT_CONTROL: &[&str] = &[
+]);
+static INTENT_CONTROL: crate::index::WordList = crate::index::WordList::new(&[
     "offered",
     "offers",
     "offer",
@@ -166,8 +167,8 @@ const INTENT_CONTROL: &[&str] = &[
     "threaten",
     "vowed",
     "vows",
-];
-const FUTURE_CUES: &[&str] = &[
+]);
+static FUTURE_CUES: crate::index::WordList = crate::index::WordList::new(&[
     "will",
     "shall",
     "expected",
@@ -198,8 +199,8 @@ const FUTURE_CUES: &[&str] = &[
     "due",
     "poised",
     "tomorrow",
-];
-const POSSIBLE_CUES: &[&str] = &[
+]);
+static POSSIBLE_CUES: crate::index::WordList = crate::index::WordList::new(&[
     "may",
     "might",
     "could",
@@ -213,7 +214,7 @@ const POSSIBLE_CUES: &[&str] = &[
     "potentially",
     "allegedly",
     "reportedly",
-];
+]);
 const REPORTING: &[&str] = &[
     "said",
     "says",
@@ -792,7 +793,7 @@ fn conjoined_verb(ctx: &Ctx, i: usize) -> bool {
     k >= 2 && ctx.lw(k - 1) == "and"
 }
 
-const AUXILIARIES: &[&str] = &[
+static AUXILIARIES: crate::index::WordList = crate::index::WordList::new(&[
     "has",
     "have",
     "had",
@@ -810,7 +811,7 @@ const AUXILIARIES: &[&str] = &[
     "quickly",
     "subsequently",
     "swiftly",
-];
+]);
 
 /// "Ukraine's peace plan": a possessive modifying another noun is not the
 /// agent, unless the noun is a body that stands for the owner. Before a
@@ -1011,7 +1012,7 @@ fn presupposed(ctx: &Ctx, i: usize) -> bool {
         && !(k..i).chain(k.checked_sub(2)).any(|j| HYPOTHETICAL.contains(&ctx.lw(j)))
 }
 
-const HYPOTHETICAL: &[&str] = &[
+static HYPOTHETICAL: crate::index::WordList = crate::index::WordList::new(&[
     "planned",
     "proposed",
     "upcoming",
@@ -1024,7 +1025,7 @@ const HYPOTHETICAL: &[&str] = &[
     "hypothetical",
     "any",
     "announced",
-];
+]);
 
 /// The relation of a cue that asks for or offers talks before token `i`.
 fn requested(ctx: &Ctx, left: usize, i: usize) -> Option<Relation> {
