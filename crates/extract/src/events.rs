@@ -4,6 +4,7 @@
 
 use crate::actors::Mention;
 use crate::dates::DateMention;
+use crate::index::WordInfo;
 use crate::resources::Resources;
 use crate::text::{Sentence, TokenKind};
 use chrono::NaiveDate;
@@ -108,6 +109,7 @@ pub fn find(
     text: &str,
     s: &Sentence,
     lw: &[String],
+    known: &[Option<&WordInfo>],
     mentions: &[Mention],
     dates: &[DateMention],
     res: &Resources,
@@ -117,16 +119,17 @@ pub fn find(
     let mut out = Vec::new();
     let n = s.tokens.len();
     let word = |i: usize| s.tokens.get(i).map(|t| t.span.slice(text)).unwrap_or("");
+    // `res.index.event_nouns.get(&lw[k])` and `res.index.lexicon.contains_key(&lw[k])`.
+    let event_noun = |k: usize| known[k].and_then(|w| w.event_noun);
+    let in_lexicon = |k: usize| known[k].is_some_and(|w| !w.lexicon.is_empty());
     for i in 0..n {
-        let Some(&noun) = res.index.event_nouns.get(&lw[i]) else { continue };
-        if i > 0 && VERB_CONTEXT.contains(&lw[i - 1].as_str()) && res.index.lexicon.contains_key(&lw[i]) {
+        let Some(noun) = event_noun(i) else { continue };
+        if i > 0 && VERB_CONTEXT.contains(&lw[i - 1].as_str()) && in_lexicon(i) {
             continue;
         }
         // "called for a meeting": fine; "phone call" vs "call for": skip
         // "call" followed by "for"/"on", which the lexicon reads as a request.
-        if matches!(lw.get(i + 1).map(String::as_str), Some("for" | "on"))
-            && res.index.lexicon.contains_key(&lw[i])
-            && lw[i].starts_with("call")
+        if matches!(lw.get(i + 1).map(String::as_str), Some("for" | "on")) && in_lexicon(i) && lw[i].starts_with("call")
         {
             continue;
         }
@@ -159,7 +162,7 @@ pub fn find(
                     | "before"
                     | "since"
                     | "than"
-            ) || res.index.event_nouns.contains_key(&lw[k])
+            ) || event_noun(k).is_some()
             {
                 break;
             }

@@ -1,7 +1,8 @@
 //! Lookup structures compiled once from the resources: one Aho-Corasick
-//! automaton for every gazetteer surface form, one for titles, and hash maps
-//! from lower-cased word forms to lexicon and event-noun entries. Matching a
-//! sentence is then linear in its length.
+//! automaton for every gazetteer surface form, one for titles, and one hash
+//! map from lower-cased word forms to what the lexicon, the event nouns and
+//! the body nouns say of them, looked up once per token. Matching a sentence
+//! is then linear in its length.
 
 use crate::resources::{EventNoun, GazetteerEntry, LexiconEntry, Title};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind};
@@ -41,6 +42,19 @@ impl WordList {
     }
 }
 
+/// What the resources say of one lower-cased word, found with one lookup
+/// per token: the sentence's shared pass makes it, every stage reads it.
+#[derive(Debug, Default)]
+pub struct WordInfo {
+    /// The lexicon entries with this form: (lexicon entry, index of the
+    /// form in the entry). Empty if it is no trigger.
+    pub lexicon: Vec<(usize, usize)>,
+    /// The event noun with this form.
+    pub event_noun: Option<usize>,
+    /// Whether it is a one-word body noun.
+    pub body: bool,
+}
+
 /// How a gazetteer pattern names its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {
@@ -63,10 +77,9 @@ pub struct Index {
     pub person_by_name: Words<usize>,
     /// Pattern ids are indices into the titles list.
     pub titles: AhoCorasick,
-    /// Lower-cased form -> (lexicon entry, index of the form in the entry).
-    pub lexicon: Words<Vec<(usize, usize)>>,
-    pub event_nouns: Words<usize>,
     pub bodies: FxHashSet<String>,
+    /// Lower-cased lexicon forms, event nouns and body nouns.
+    pub words: Words<WordInfo>,
     /// Longest body phrase in words.
     pub body_max_words: usize,
     /// Longest body phrase in bytes.
@@ -112,12 +125,12 @@ impl Index {
             .kind(Some(AhoCorasickKind::DFA))
             .build(titles.iter().map(|t| t.title.as_str()))
             .expect("title automaton");
-        let mut lex: Words<Vec<(usize, usize)>> = Words::default();
+        let mut words: Words<WordInfo> = Words::default();
         for (i, e) in lexicon.iter().enumerate() {
             let mut done = HashSet::new();
             for (j, f) in e.forms.iter().enumerate() {
                 if done.insert(f) {
-                    lex.entry(f.clone()).or_default().push((i, j));
+                    words.entry(f.clone()).or_default().lexicon.push((i, j));
                 }
             }
         }
@@ -129,21 +142,22 @@ impl Index {
                 }
             }
         }
-        let mut event_nouns = Words::default();
         for (i, e) in events.iter().enumerate() {
             for f in &e.forms {
-                event_nouns.entry(f.clone()).or_insert(i);
+                words.entry(f.clone()).or_default().event_noun.get_or_insert(i);
             }
         }
+        for b in bodies {
+            words.entry(b.clone()).or_default().body = true;
+        }
         Index {
+            words,
             gazetteer,
             starts: Starts::new(&strings),
             patterns,
             entry_by_id: entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect(),
             person_by_name,
             titles: titles_ac,
-            lexicon: lex,
-            event_nouns,
             body_max_words: bodies.iter().map(|b| b.split_whitespace().count()).max().unwrap_or(1),
             body_max_len: bodies.iter().map(String::len).max().unwrap_or(0),
             bodies: bodies.iter().cloned().collect(),

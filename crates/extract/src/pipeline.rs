@@ -4,6 +4,7 @@
 use crate::actors::{self, ActorTable, Mention};
 use crate::dates;
 use crate::events::{self, EventState};
+use crate::index::WordInfo;
 use crate::relations::{self, Ctx, Found, Obj};
 use crate::resources::Resources;
 use crate::text;
@@ -31,18 +32,32 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     // Lower-cased tokens, in strings reused from sentence to sentence: one
     // allocation per token was a tenth of the extractor's time.
     let mut lw_buf: Vec<String> = Vec::new();
+    // What the resources say of each of them, looked up once.
+    let mut known_buf: Vec<Option<&WordInfo>> = Vec::new();
     for s in text::sentences(text) {
         lower_tokens(text, &s, &mut lw_buf);
         let lw = &lw_buf[..s.tokens.len()];
+        known_buf.clear();
+        known_buf.extend(lw.iter().map(|w| res.index.words.get(w.as_str())));
+        let known = known_buf.as_slice();
         let mentions = actors::mentions(text, &s, lw, res, &mut table);
         for m in &mentions {
             mentioned.extend(&m.actors);
         }
         let dates = dates::find(text, s.span, anchor);
         let last_event = main_talks(&events);
-        let ems =
-            events::find(text, &s, lw, &mentions, &dates, res, &mut events, anchor.map(|d| chrono::Datelike::year(&d)));
-        let ctx = Ctx { text, s: &s, lw, mentions: &mentions, events: &ems, dates: &dates, res, last_event };
+        let ems = events::find(
+            text,
+            &s,
+            lw,
+            known,
+            &mentions,
+            &dates,
+            res,
+            &mut events,
+            anchor.map(|d| chrono::Datelike::year(&d)),
+        );
+        let ctx = Ctx { text, s: &s, lw, known, mentions: &mentions, events: &ems, dates: &dates, res, last_event };
         let before = found.len();
         relations::extract(&ctx, &mut events, &mut found);
         relations::present_at(&ctx, &mut events);

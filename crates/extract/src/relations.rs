@@ -12,6 +12,7 @@
 use crate::actors::Mention;
 use crate::dates::DateMention;
 use crate::events::{EventMention, EventState};
+use crate::index::WordInfo;
 use crate::resources::{LexiconEntry, Resources};
 use crate::text::{Sentence, TokenKind};
 use dragoman_model::{Modality, Relation, Span};
@@ -263,6 +264,8 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     pub s: &'a Sentence,
     pub lw: &'a [String],
+    /// What the resources say of each token (its [`WordInfo`] by `lw`).
+    pub known: &'a [Option<&'a WordInfo>],
     pub mentions: &'a [Mention],
     pub events: &'a [EventMention],
     pub dates: &'a [DateMention],
@@ -281,9 +284,20 @@ struct Trigger {
     after: usize,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     fn n(&self) -> usize {
         self.s.tokens.len()
+    }
+
+    /// The lexicon entries and forms that token `i` may be (as
+    /// `res.index.lexicon.get(lw(i))`).
+    fn lexicon(&self, i: usize) -> Option<&'a [(usize, usize)]> {
+        self.known.get(i).copied().flatten().map(|w| w.lexicon.as_slice()).filter(|c| !c.is_empty())
+    }
+
+    /// Whether token `i` is a one-word body noun (as `res.index.bodies.contains(lw(i))`).
+    fn is_body_word(&self, i: usize) -> bool {
+        self.known.get(i).copied().flatten().is_some_and(|w| w.body)
     }
 
     fn lw(&self, i: usize) -> &str {
@@ -319,7 +333,7 @@ impl Ctx<'_> {
             if matches!(w, "the" | "both" | "a" | "an" | "all") {
                 continue;
             }
-            if matches!(w, "from" | "of") && k > 0 && self.res.index.bodies.contains(self.lw(k - 1)) {
+            if matches!(w, "from" | "of") && k > 0 && self.is_body_word(k - 1) {
                 return false;
             }
             return PREPOSITIONS.contains(&w);
@@ -591,7 +605,7 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ctx.n() {
-        let Some(cands) = ctx.res.index.lexicon.get(ctx.lw(i)) else {
+        let Some(cands) = ctx.lexicon(i) else {
             i += 1;
             continue;
         };
@@ -629,12 +643,7 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
                 let is_next = |k: usize| e.next.iter().any(|nx| nx == ctx.lw(k));
                 let other_verb = |k: usize| {
                     ctx.lw(k).ends_with("ed")
-                        && ctx
-                            .res
-                            .index
-                            .lexicon
-                            .get(ctx.lw(k))
-                            .is_some_and(|c| c.iter().any(|&(x, _)| !ctx.res.lexicon[x].is_noun))
+                        && ctx.lexicon(k).is_some_and(|c| c.iter().any(|&(x, _)| !ctx.res.lexicon[x].is_noun))
                 };
                 let found = (i + 1..(i + 10).min(ctx.n()))
                     .take_while(|&k| {
@@ -820,7 +829,7 @@ fn possessive_modifier(ctx: &Ctx, m: &Mention, limit: usize) -> bool {
     matches!(ctx.lw(m.end), "'s" | "’s")
         && m.end + 1 < limit
         && (ctx.mentions.iter().any(|n| n.start == m.end + 1)
-            || !ctx.res.index.bodies.contains(ctx.lw(m.end + 1))
+            || !ctx.is_body_word(m.end + 1)
                 && !matches!(ctx.lw(m.end + 1), "leadership" | "president" | "leader" | "government"))
 }
 
@@ -834,8 +843,8 @@ fn noun_modifier(ctx: &Ctx, m: &Mention) -> bool {
         && matches!(ctx.lw(m.start - 1), "the" | "a" | "an")
         && tok.kind == TokenKind::Word
         && w.chars().next().is_some_and(char::is_lowercase)
-        && !ctx.res.index.lexicon.contains_key(next)
-        && !ctx.res.index.bodies.contains(next)
+        && ctx.lexicon(m.end).is_none()
+        && !ctx.is_body_word(m.end)
         && !BE.contains(&next)
         && !matches!(
             next,
