@@ -602,7 +602,6 @@ pub fn mentions(text: &str, s: &Sentence, lw: &[String], res: &Resources, table:
 /// If a body noun ("delegation", "foreign ministry", "side") follows token
 /// `i` (allowing one adjective in between), the token index after it.
 fn body_after(text: &str, s: &Sentence, res: &Resources, i: usize) -> Option<usize> {
-    let mut phrase = String::new();
     for skip in 0..=1 {
         let a = i + skip;
         if skip == 1 && s.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
@@ -613,7 +612,7 @@ fn body_after(text: &str, s: &Sentence, res: &Resources, i: usize) -> Option<usi
                 continue;
             }
             let span = &text[s.tokens[a].span.start..s.tokens[a + len - 1].span.end];
-            if res.index.is_body(span, &mut phrase) {
+            if res.index.is_body(span) {
                 return Some(a + len);
             }
         }

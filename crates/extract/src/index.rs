@@ -188,18 +188,18 @@ impl Index {
         })
     }
 
-    /// Whether `text` lower-cased is a body phrase, with `buf` as scratch
-    /// space. ASCII text is lower-cased without allocating, and text longer
-    /// than every phrase is not lower-cased at all (ASCII keeps its length).
-    pub fn is_body(&self, text: &str, buf: &mut String) -> bool {
+    /// Whether `text` lower-cased is a body phrase. ASCII text is lower-cased
+    /// on the stack, and text longer than every phrase not at all (ASCII
+    /// keeps its length).
+    pub fn is_body(&self, text: &str) -> bool {
         if text.is_ascii() {
-            if text.len() > self.body_max_len {
+            let mut buf = [0; 64];
+            let Some(lower) = buf.get_mut(..text.len()).filter(|_| text.len() <= self.body_max_len) else {
                 return false;
-            }
-            buf.clear();
-            buf.push_str(text);
-            buf.make_ascii_lowercase();
-            self.bodies.contains(buf.as_str())
+            };
+            lower.copy_from_slice(text.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|w| self.bodies.contains(w))
         } else {
             self.bodies.contains(&text.to_lowercase())
         }
