@@ -255,8 +255,7 @@ pub(crate) static NOT_NAMES: crate::index::WordList = crate::index::WordList::ne
 ]);
 
 /// [`NOT_NAMES`] as a set: `name_at` asks about nearly every capitalized word.
-static NOT_NAME_SET: std::sync::LazyLock<std::collections::HashSet<&str, crate::index::WordBuild>> =
-    std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static NOT_NAME_SET: &crate::index::WordList = &NOT_NAMES;
 
 fn is_cap_word(text: &str, s: &Sentence, i: usize) -> bool {
     let t = &s.tokens[i];

@@ -15,16 +15,13 @@ use std::collections::HashSet;
 /// not a concern.
 pub type Words<V> = FxHashMap<String, V>;
 
-/// The hasher of [`Words`], for sets of words built elsewhere.
-pub type WordBuild = rustc_hash::FxBuildHasher;
-
 /// A word list of a rule, asked whether it holds a word. Rules ask that of
 /// nearly every token, and a hash set, built on first use, answers faster
 /// than comparing the word with each entry in turn.
 #[derive(Debug)]
 pub struct WordList {
     words: &'static [&'static str],
-    set: std::sync::OnceLock<FxHashSet<&'static str>>,
+    set: std::sync::OnceLock<WordSet>,
 }
 
 impl WordList {
@@ -32,13 +29,10 @@ impl WordList {
         WordList { words, set: std::sync::OnceLock::new() }
     }
 
-    /// Whether the list holds `word` (the signature of `<[&str]>::contains`).
-    pub fn contains(&self, word: &&str) -> bool {
-        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(*word)
-    }
-
-    pub fn iter(&self) -> std::slice::Iter<'static, &'static str> {
-        self.words.iter()
+    /// Whether the list holds `word` (a `&str` or, as `<[&str]>::contains`
+    /// takes it, a `&&str`).
+    pub fn contains<W: AsRef<str> + ?Sized>(&self, word: &W) -> bool {
+        self.set.get_or_init(|| WordSet::new(self.words.iter().copied())).contains(word.as_ref())
     }
 }
 
@@ -53,6 +47,37 @@ pub struct WordInfo {
     pub event_noun: Option<usize>,
     /// Whether it is a one-word body noun.
     pub body: bool,
+}
+
+/// A set of words that rules out most other words by their first byte and
+/// length before it hashes them.
+#[derive(Debug)]
+struct WordSet {
+    words: FxHashSet<&'static str>,
+    /// One bit per first byte and per length (up to 63) of a word.
+    firsts: [u64; 4],
+    lens: u64,
+}
+
+impl WordSet {
+    fn new(words: impl Iterator<Item = &'static str>) -> Self {
+        let words: FxHashSet<&str> = words.collect();
+        let (mut firsts, mut lens) = ([0u64; 4], 0u64);
+        for w in &words {
+            let first = w.as_bytes().first().copied().unwrap_or(0);
+            firsts[usize::from(first >> 6)] |= 1 << (first & 63);
+            lens |= 1 << w.len().min(63);
+        }
+        WordSet { words, firsts, lens }
+    }
+
+    #[inline]
+    fn contains(&self, word: &str) -> bool {
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        self.firsts[usize::from(first >> 6)] & (1 << (first & 63)) != 0
+            && self.lens & (1 << word.len().min(63)) != 0
+            && self.words.contains(word)
+    }
 }
 
 /// How a gazetteer pattern names its entry.

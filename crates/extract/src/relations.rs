@@ -254,10 +254,8 @@ const REPORTING: &[&str] = &[
 ];
 
 /// [`REPORTING`] and [`BOUNDARIES`] as sets: they are asked about every token.
-static REPORTING_SET: std::sync::LazyLock<std::collections::HashSet<&str, crate::index::WordBuild>> =
-    std::sync::LazyLock::new(|| REPORTING.iter().copied().collect());
-static BOUNDARY_SET: std::sync::LazyLock<std::collections::HashSet<&str, crate::index::WordBuild>> =
-    std::sync::LazyLock::new(|| BOUNDARIES.iter().copied().collect());
+static REPORTING_SET: crate::index::WordList = crate::index::WordList::new(REPORTING);
+static BOUNDARY_SET: crate::index::WordList = crate::index::WordList::new(BOUNDARIES);
 
 /// Everything known about one sentence.
 pub struct Ctx<'a> {
