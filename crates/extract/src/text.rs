@@ -223,6 +223,10 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], heading: bool) {
 }
 
 fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    // Words and numbers end a sentence only as "U.S.": most tokens stop here.
+    if tokens[i].kind != TokenKind::Punct && text.as_bytes()[tokens[i].span.end - 1] != b'.' {
+        return false;
+    }
     let t = tokens[i].span.slice(text);
     let closing = |j: usize| tokens.get(j).is_some_and(|t| matches!(t.span.slice(text), "\"" | "”" | "’" | ")" | "'"));
     let next_starts = |j: usize| {
