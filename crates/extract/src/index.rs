@@ -5,7 +5,7 @@
 //! is then linear in its length.
 
 use crate::resources::{EventNoun, GazetteerEntry, LexiconEntry, Title};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Match, MatchKind, PatternID};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
 
@@ -90,8 +90,8 @@ pub enum Form {
 
 #[derive(Debug)]
 pub struct Index {
-    /// Searched through [`Index::gazetteer_matches`], which reads it
-    /// anchored.
+    /// Every gazetteer surface form; [`Index::gazetteer_matches`] finds the
+    /// same matches faster.
     pub gazetteer: AhoCorasick,
     /// Where a gazetteer match may start.
     starts: Starts,
@@ -139,7 +139,6 @@ impl Index {
         }
         let gazetteer = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
             .build(&strings)
             .expect("gazetteer automaton");
         let titles_ac = AhoCorasickBuilder::new()
@@ -192,20 +191,20 @@ impl Index {
     /// The gazetteer matches in `hay`, as `gazetteer.find_iter(hay)` finds
     /// them (leftmost-longest, not overlapping) but faster: an unanchored
     /// search runs the automaton over every byte, where most bytes cannot
-    /// start a match. The leftmost match at or after `q` is the longest one
-    /// starting at the first position from `q` where one starts, so trying
-    /// an anchored search at each position whose first two bytes start a
-    /// pattern finds the same matches.
+    /// start a match. The leftmost match at or after `q` is the longest
+    /// pattern starting at the first position from `q` where one starts, so
+    /// looking for the longest pattern at each position whose first bytes
+    /// start one finds the same matches.
     pub fn gazetteer_matches<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = Match> + 'h {
         let b = hay.as_bytes();
         let mut q = 0;
         std::iter::from_fn(move || {
             loop {
                 q = self.starts.next(b, q)?;
-                let input = Input::new(hay).range(q..).anchored(Anchored::Yes);
-                if let Some(m) = self.gazetteer.find(input) {
+                if let Some((pattern, len)) = self.starts.longest_at(b, q) {
+                    let m = Match::new(PatternID::must(pattern), q..q + len);
                     // Patterns are never empty: the search moves on.
-                    q = m.end();
+                    q += len;
                     return Some(m);
                 }
                 q += 1;
@@ -231,56 +230,78 @@ impl Index {
     }
 }
 
-/// Where a gazetteer match may start, tested on the bytes at a position:
-/// first a table of the pairs of bytes that start a pattern, then, where the
-/// pair passes, hashed sets of the patterns' first bytes. Exact in one
-/// direction: no pattern starts where it says none does.
+/// The gazetteer patterns by their first bytes: where a match may start, and
+/// the longest pattern that starts there. A table of the pairs of bytes that
+/// start a pattern rules out most positions at once.
 #[derive(Debug)]
 struct Starts {
     /// Whether a pair of bytes starts a pattern (every pair after the byte
     /// of a one-byte pattern), by the pair as a big-endian `u16`.
     pairs: Box<[bool; 1 << 16]>,
-    /// For `k` in `1..=PREFIX`, bits of the hashed first `k` bytes of the
-    /// patterns of at least `k` bytes, only of those of exactly `k` bytes
-    /// below `PREFIX`.
-    prefixes: Vec<Box<[u64]>>,
-    /// The `k` with any pattern in `prefixes[k]`.
+    /// Pattern ids by [`prefix_key`] of their first `min(len, PREFIX)`
+    /// bytes, longest pattern first.
+    by_prefix: FxHashMap<u64, Vec<usize>>,
+    /// One bit per hashed key of `by_prefix`: most positions whose pair
+    /// passes are ruled out here without a lookup.
+    keys: Box<[u64]>,
+    /// The prefix lengths of `by_prefix`, longest first.
     lens: Vec<usize>,
+    patterns: Vec<Box<[u8]>>,
 }
 
-/// Bytes of a pattern that [`Starts`] compares, at most.
+/// Bytes of a pattern that [`Starts`] keys it by, at most.
 const PREFIX: usize = 5;
-const PREFIX_HASH_BITS: u32 = 16;
 
-fn set_bit(set: &mut [u64], i: usize) {
-    set[i >> 6] |= 1 << (i & 63);
+fn prefix_key(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(bytes.len() as u64, |x, &b| x << 8 | u64::from(b))
 }
 
-fn prefix_hash(bytes: &[u8]) -> usize {
-    let x = bytes.iter().fold(0u64, |x, &b| x << 8 | u64::from(b));
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PREFIX_HASH_BITS)) as usize
+const KEY_BITS: u32 = 16;
+
+fn key_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KEY_BITS)) as usize
 }
 
 impl Starts {
     fn new(patterns: &[String]) -> Self {
         let mut pairs = Box::new([false; 1 << 16]);
-        let mut prefixes: Vec<Box<[u64]>> =
-            (0..=PREFIX).map(|_| vec![0u64; 1 << (PREFIX_HASH_BITS - 6)].into_boxed_slice()).collect();
+        let mut by_prefix: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         let mut lens = Vec::new();
-        for p in patterns.iter().map(String::as_bytes).filter(|p| !p.is_empty()) {
+        for (id, p) in patterns.iter().map(String::as_bytes).enumerate().filter(|(_, p)| !p.is_empty()) {
             let first = usize::from(p[0]) << 8;
             match p.get(1) {
                 Some(&second) => pairs[first | usize::from(second)] = true,
                 None => pairs[first..first + 256].fill(true),
             }
             let k = p.len().min(PREFIX);
-            set_bit(&mut prefixes[k], prefix_hash(&p[..k]));
+            by_prefix.entry(prefix_key(&p[..k])).or_default().push(id);
             if !lens.contains(&k) {
                 lens.push(k);
             }
         }
-        lens.sort_unstable();
-        Starts { pairs, prefixes, lens }
+        for ids in by_prefix.values_mut() {
+            ids.sort_by_key(|&id| std::cmp::Reverse(patterns[id].len()));
+        }
+        lens.sort_unstable_by(|a, b| b.cmp(a));
+        let mut keys = vec![0u64; 1 << (KEY_BITS - 6)].into_boxed_slice();
+        for &key in by_prefix.keys() {
+            keys[key_bit(key) >> 6] |= 1 << (key_bit(key) & 63);
+        }
+        Starts { pairs, by_prefix, keys, lens, patterns: patterns.iter().map(|p| p.as_bytes().into()).collect() }
+    }
+
+    /// The longest pattern starting at byte `q` of `b`, and its length.
+    /// Patterns keyed by more bytes are longer than those keyed by fewer,
+    /// and each list holds the longest first.
+    fn longest_at(&self, b: &[u8], q: usize) -> Option<(usize, usize)> {
+        self.lens.iter().find_map(|&k| {
+            let key = prefix_key(b.get(q..q + k)?);
+            if self.keys[key_bit(key) >> 6] & (1 << (key_bit(key) & 63)) == 0 {
+                return None;
+            }
+            let ids = self.by_prefix.get(&key)?;
+            ids.iter().find(|&&id| b[q..].starts_with(&self.patterns[id])).map(|&id| (id, self.patterns[id].len()))
+        })
     }
 
     /// The first position from `q` where a pattern may start.
@@ -290,20 +311,13 @@ impl Starts {
         let pairs: &[bool; 1 << 16] = &self.pairs;
         let mut at = q;
         for w in rest.windows(2) {
-            if pairs[usize::from(u16::from_be_bytes([w[0], w[1]]))]
-                && self.lens.iter().any(|&k| b.get(at..at + k).is_some_and(|p| self.has_prefix(k, p)))
-            {
+            if pairs[usize::from(u16::from_be_bytes([w[0], w[1]]))] {
                 return Some(at);
             }
             at += 1;
         }
         // One byte left: only a one-byte pattern fits.
-        (at + 1 == b.len() && self.has_prefix(1, &b[at..])).then_some(at)
-    }
-
-    fn has_prefix(&self, k: usize, p: &[u8]) -> bool {
-        let i = prefix_hash(p);
-        self.prefixes[k][i >> 6] & (1 << (i & 63)) != 0
+        (at + 1 == b.len() && self.by_prefix.contains_key(&prefix_key(&b[at..]))).then_some(at)
     }
 }
 
