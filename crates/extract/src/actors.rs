@@ -257,6 +257,7 @@ pub(crate) static NOT_NAMES: crate::index::WordList = crate::index::WordList::ne
 /// [`NOT_NAMES`] as a set: `name_at` asks about nearly every capitalized word.
 static NOT_NAME_SET: &crate::index::WordList = &NOT_NAMES;
 
+#[inline]
 fn is_cap_word(text: &str, s: &Sentence, i: usize) -> bool {
     let t = &s.tokens[i];
     if t.kind != TokenKind::Word {
@@ -505,7 +506,8 @@ pub fn mentions(text: &str, s: &Sentence, lw: &[String], res: &Resources, table:
     // 3. Appositions: "Konstantin Kosachev, deputy chairman of X".
     let mut i = 0;
     while i < n {
-        if covered[i] || (i > 0 && is_cap_word(text, s, i - 1) && !covered[i - 1]) {
+        // `name_at` finds no name at a word that is not capitalized.
+        if covered[i] || !is_cap_word(text, s, i) || (i > 0 && is_cap_word(text, s, i - 1) && !covered[i - 1]) {
             i += 1;
             continue;
         }
