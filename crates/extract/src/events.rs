@@ -384,7 +384,7 @@ pub fn nearest_date(dates: &[DateMention], at: Span) -> Option<NaiveDate> {
 
 /// Whether a place name is a state's name in the gazetteer.
 fn is_country(res: &Resources, name: &str) -> bool {
-    res.index.gazetteer.find_iter(name).any(|m| {
+    res.index.gazetteer_matches(name).any(|m| {
         m.start() == 0
             && m.end() == name.len()
             && res.index.patterns.get(m.pattern().as_usize()).is_some_and(|&(entry, form)| {

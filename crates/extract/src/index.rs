@@ -1,8 +1,8 @@
-//! Lookup structures compiled once from the resources: one Aho-Corasick
-//! automaton for every gazetteer surface form, one for titles, and one hash
-//! map from lower-cased word forms to what the lexicon, the event nouns and
-//! the body nouns say of them, looked up once per token. Matching a sentence
-//! is then linear in its length.
+//! Lookup structures compiled once from the resources: the gazetteer's
+//! surface forms by their first bytes, an Aho-Corasick automaton for titles,
+//! and one hash map from lower-cased word forms to what the lexicon, the
+//! event nouns and the body nouns say of them, looked up once per token.
+//! Matching a sentence is then linear in its length.
 
 use crate::resources::{EventNoun, GazetteerEntry, LexiconEntry, Title};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Match, MatchKind, PatternID};
@@ -90,10 +90,8 @@ pub enum Form {
 
 #[derive(Debug)]
 pub struct Index {
-    /// Every gazetteer surface form; [`Index::gazetteer_matches`] finds the
-    /// same matches faster.
-    pub gazetteer: AhoCorasick,
-    /// Where a gazetteer match may start.
+    /// Every gazetteer surface form (the first entry to claim a form keeps
+    /// it), by its first bytes: see [`Index::gazetteer_matches`].
     starts: Starts,
     /// Pattern id -> (entry index, form).
     pub patterns: Vec<(usize, Form)>,
@@ -137,10 +135,6 @@ impl Index {
                 }
             }
         }
-        let gazetteer = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&strings)
-            .expect("gazetteer automaton");
         let titles_ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
@@ -176,7 +170,6 @@ impl Index {
         }
         Index {
             words,
-            gazetteer,
             starts: Starts::new(&strings),
             patterns,
             entry_by_id: entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect(),
@@ -188,10 +181,10 @@ impl Index {
         }
     }
 
-    /// The gazetteer matches in `hay`, as `gazetteer.find_iter(hay)` finds
-    /// them (leftmost-longest, not overlapping) but faster: an unanchored
-    /// search runs the automaton over every byte, where most bytes cannot
-    /// start a match. The leftmost match at or after `q` is the longest
+    /// The gazetteer matches in `hay`: the pattern ids and spans that an
+    /// Aho-Corasick automaton of the surface forms finds (leftmost-longest,
+    /// not overlapping), but faster: an unanchored search runs an automaton
+    /// over every byte, where most bytes cannot start a match. The leftmost match at or after `q` is the longest
     /// pattern starting at the first position from `q` where one starts, so
     /// looking for the longest pattern at each position whose first bytes
     /// start one finds the same matches.
@@ -324,11 +317,17 @@ impl Starts {
 #[cfg(test)]
 mod tests {
     use crate::resources::Resources;
+    use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
     #[test]
     fn gazetteer_matches_are_those_of_an_unanchored_search() {
         let res = Resources::builtin().unwrap();
         let index = &res.index;
+        // The automaton the gazetteer was searched with before.
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(index.starts.patterns.iter().map(|p| &p[..]))
+            .unwrap();
         let mut texts: Vec<String> = vec![
             "Russia and Ukraine met in Istanbul; the Kremlin said so.".into(),
             "U.S.-Russia talks, al-Qaeda and al Qaeda, mainland China, Türkiye’s role, Chadian troops".into(),
@@ -350,7 +349,7 @@ mod tests {
         }
         for t in &texts {
             let fast: Vec<_> = index.gazetteer_matches(t).collect();
-            let slow: Vec<_> = index.gazetteer.find_iter(t.as_str()).collect();
+            let slow: Vec<_> = automaton.find_iter(t.as_str()).collect();
             assert_eq!(fast, slow, "{t}");
         }
     }
