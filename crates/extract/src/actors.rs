@@ -9,7 +9,7 @@ use crate::index::Form;
 use crate::resources::{EntryKind, Resources};
 use crate::text::{Sentence, TokenKind};
 use dragoman_model::{Actor, ActorKind, Relation, Span};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// One reference to one or more actors in a sentence.
 #[derive(Clone, Debug)]
@@ -33,9 +33,9 @@ pub struct Mention {
 #[derive(Debug, Default)]
 pub struct ActorTable {
     pub actors: Vec<Actor>,
-    by_key: HashMap<String, usize>,
+    by_key: FxHashMap<String, usize>,
     /// Surname (last name token) -> person index, for later short mentions.
-    surnames: HashMap<String, usize>,
+    surnames: FxHashMap<String, usize>,
 }
 
 impl ActorTable {
@@ -64,6 +64,26 @@ impl ActorTable {
         }
         self.actors.push(actor);
         i
+    }
+
+    /// `get_or_insert(actor_from_entry(res, entry, span)?)`, without making
+    /// an actor (and its strings) for one the article already has.
+    fn get_or_insert_entry(&mut self, res: &Resources, entry: usize, span: Span) -> Option<usize> {
+        let e = &res.gazetteer[entry];
+        let Some(&i) = self.by_key.get(&e.id).filter(|_| matches!(e.kind, EntryKind::Actor(_))) else {
+            return actor_from_entry(res, entry, span).map(|actor| self.get_or_insert(actor));
+        };
+        let a = &mut self.actors[i];
+        if a.affiliation.is_none() {
+            a.affiliation.clone_from(&e.affiliation);
+        }
+        if a.role.is_none() {
+            a.role.clone_from(&e.role);
+        }
+        if e.label != a.label && !a.aliases.contains(&e.label) {
+            a.aliases.push(e.label.clone());
+        }
+        Some(i)
     }
 
     pub fn index(&self, key: &str) -> Option<usize> {
@@ -446,9 +466,7 @@ pub fn mentions(text: &str, s: &Sentence, lw: &[String], res: &Resources, table:
         person.role.get_or_insert(role);
         if let Some(a) = affiliation {
             person.affiliation = Some(res.gazetteer[a].id.clone());
-            if let Some(actor) = actor_from_entry(res, a, span) {
-                table.get_or_insert(actor);
-            }
+            table.get_or_insert_entry(res, a, span);
         }
         let idx = table.get_or_insert(person);
         covered[start..name_end].iter_mut().for_each(|c| *c = true);
@@ -491,8 +509,7 @@ pub fn mentions(text: &str, s: &Sentence, lw: &[String], res: &Resources, table:
             }
         }
         let span = Span::new(s.tokens[h.start].span.start, s.tokens[end - 1].span.end);
-        let Some(actor) = actor_from_entry(res, h.entry, span) else { continue };
-        let idx = table.get_or_insert(actor);
+        let Some(idx) = table.get_or_insert_entry(res, h.entry, span) else { continue };
         let prev = preceding_word(lw, h.start);
         // "diplomats from Russia" stand for Russia; "talks in Moscow" name a place.
         let body_before = body_before_from(lw, res, h.start);
