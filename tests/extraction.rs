@@ -273,3 +273,78 @@ fn subordinate_clauses_keep_their_own_subject_and_condition() {
 fn an_intransitive_attend_names_the_talks_at_hand() {
     check("Putin did not attend and has made no comment on the talks.", &["vladimir_putin !attend event:talks"], &[]);
 }
+
+#[test]
+fn pronouns_take_the_subject_before_them() {
+    // The previous sentence's subject; a possessive pronoun before a body
+    // noun stands for the person's state.
+    check(
+        "Russian Security Council Secretary Sergei Shoigu accused Europe of bad faith. \
+         Speaking after his visit to Malaysia, he repeated the charge.",
+        &["sergei_shoigu visit malaysia", "sergei_shoigu accuse europe"],
+        &[],
+    );
+    check(
+        "Russian President Vladimir Putin stayed in Moscow. His delegation rejected Ukraine's proposals.",
+        &["russia reject ukraine"],
+        &["vladimir_putin reject ukraine"],
+    );
+    // No person before it: the pronoun stays unresolved.
+    check("The talks ended late. He rejected the offer from Ukraine.", &[], &["ukraine reject ukraine"]);
+    // "its NATO allies": a possessive before a name is no mention.
+    check(
+        "Ukraine continues to receive backing from the United States and its NATO allies.",
+        &["united_states support ukraine", "nato support ukraine"],
+        &[],
+    );
+}
+
+#[test]
+fn a_role_description_names_the_one_person_with_that_role() {
+    check(
+        "President Donald Trump spoke of peace. British Prime Minister Keir Starmer, \
+         who visited the American leader on Thursday, was cautious.",
+        &["keir_starmer visit donald_trump"],
+        &[],
+    );
+}
+
+#[test]
+fn the_sides_are_the_parties_to_the_talks_at_hand() {
+    check(
+        "Talks between Armenia and Azerbaijan opened in Almaty on Monday. Both sides accused Russia of meddling.",
+        &["armenia accuse russia", "azerbaijan accuse russia"],
+        &[],
+    );
+}
+
+#[test]
+fn earlier_rounds_and_their_agreements_have_the_same_parties() {
+    check(
+        "Talks between Armenia and Azerbaijan opened in Almaty on Monday. \
+         The talks follow previous negotiations in Riyadh. \
+         One outcome of the February 18 discussions in Saudi Arabia was an agreement to exchange prisoners.",
+        &[
+            "armenia attend event:negotiations in Riyadh",
+            "azerbaijan attend event:negotiations in Riyadh",
+            "armenia agree azerbaijan@2025-02-18",
+        ],
+        &[],
+    );
+    // An agreement nobody reached is no agreement of the talks' parties.
+    check(
+        "Talks between Armenia and Azerbaijan opened in Almaty on Monday. \
+         The talks failed to reach an agreement.",
+        &[],
+        &["armenia agree azerbaijan"],
+    );
+}
+
+#[test]
+fn a_comma_list_of_names_needs_an_and() {
+    check(
+        "He showed support for candidate Kamala Harris, Igor Kovalev, a dean at the university, said.",
+        &[],
+        &["igor_kovalev support kamala_harris"],
+    );
+}

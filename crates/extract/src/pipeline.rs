@@ -2,6 +2,7 @@
 //! find relations, then assemble events and roles into statements.
 
 use crate::actors::{self, ActorTable, Mention};
+use crate::coref;
 use crate::dates;
 use crate::events::{self, EventState};
 use crate::relations::{self, Ctx, Found, Obj};
@@ -31,10 +32,15 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     // Lower-cased tokens, in strings reused from sentence to sentence: one
     // allocation per token was a tenth of the extractor's time.
     let mut lw_buf: Vec<String> = Vec::new();
+    let mut focus = coref::Focus::default();
+    let mut outcomes: Vec<(usize, usize, Span)> = Vec::new();
     for s in text::sentences(text) {
         lower_tokens(text, &s, &mut lw_buf);
         let lw = &lw_buf[..s.tokens.len()];
-        let mentions = actors::mentions(text, &s, res, &mut table);
+        let mut mentions = actors::mentions(text, &s, res, &mut table);
+        let sides = sides(&events, &table);
+        coref::resolve(text, &s, lw, res, &table, &focus, &sides, &mut mentions);
+        let mentions = mentions;
         for m in &mentions {
             mentioned.extend(&m.actors);
         }
@@ -89,13 +95,45 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
             }
         }
         roles(&ctx, &mentions, &table, &mut found);
+        outcomes.extend(outcome(&ctx, &events));
+        coref::update(&mut focus, text, &s, lw, &table, &mentions);
+    }
+    // Earlier rounds of a series and agreements reached at talks take the
+    // participants of the talks.
+    let states = |e: &EventState| -> Vec<usize> {
+        e.participants
+            .iter()
+            .copied()
+            .filter(|&p| matches!(table.actors[p].kind, ActorKind::Country | ActorKind::Organization))
+            .collect()
+    };
+    if let Some(main) = main_talks(&events) {
+        let sides = states(&events[main]);
+        for i in 0..events.len() {
+            let e = &events[i];
+            let Some(span) = e.series else { continue };
+            if i != main && e.location.is_some() && !e.verb_only && e.year.is_none() && states(e).len() < 2 {
+                for &p in &sides {
+                    events[i].add_participant(p, span);
+                }
+            }
+        }
+    }
+    for (agreement, talks, span) in outcomes {
+        if events[agreement].participants.is_empty() {
+            let parts = states(&events[talks]);
+            for p in parts {
+                events[agreement].add_participant(p, span);
+            }
+        }
     }
     // Affiliations of people found by pattern name actors too.
     assemble(article, res, table, events, found, mentioned, diagnostics)
 }
 
 /// The talks the article is about so far: the consultation it names most
-/// (the earliest of equals), not one dated to another year.
+/// (the earliest of equals), not one dated to another year nor an earlier
+/// round of a series.
 fn main_talks(events: &[EventState]) -> Option<usize> {
     events
         .iter()
@@ -104,8 +142,69 @@ fn main_talks(events: &[EventState]) -> Option<usize> {
             e.year.is_none() && !e.verb_only && matches!(e.relation, Some(Relation::Meet | Relation::Negotiate))
         })
         .rev()
-        .max_by_key(|(_, e)| e.mentions)
+        .max_by_key(|(_, e)| (e.series.is_none(), e.mentions))
         .map(|(i, _)| i)
+}
+
+/// "At the first meeting in Riyadh, an agreement was reached", "an outcome
+/// of the talks was an agreement to restore embassy staff": an agreement
+/// with no parties named, beside talks, is between the talks' parties.
+fn outcome(ctx: &Ctx, events: &[EventState]) -> Option<(usize, usize, Span)> {
+    let agreement = ctx.events.iter().find(|em| {
+        let e = &events[em.event];
+        e.relation == Some(Relation::Agree) && e.participants.is_empty() && e.year.is_none()
+    })?;
+    let talks = ctx.events.iter().find(|em| {
+        let e = &events[em.event];
+        matches!(e.relation, Some(Relation::Meet | Relation::Negotiate)) && e.year.is_none()
+    })?;
+    // "failed to reach an agreement", "no agreement", "if an agreement".
+    let negative = ctx.lw.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "no" | "not"
+                | "never"
+                | "without"
+                | "failed"
+                | "fail"
+                | "if"
+                | "whether"
+                | "could"
+                | "would"
+                | "may"
+                | "might"
+        ) || w.ends_with("n't")
+    });
+    // Only an agreement the sentence says was reached.
+    let reached = ctx.lw.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "reached"
+                | "struck"
+                | "concluded"
+                | "outcome"
+                | "outcomes"
+                | "result"
+                | "resulted"
+                | "produced"
+                | "yielded"
+        )
+    });
+    (reached && !negative).then_some((agreement.event, talks.event, ctx.s.span))
+}
+
+/// The states taking part in the talks at hand: what "the sides" means.
+fn sides(events: &[EventState], table: &ActorTable) -> Vec<usize> {
+    main_talks(events)
+        .map(|i| {
+            events[i]
+                .participants
+                .iter()
+                .copied()
+                .filter(|&p| matches!(table.actors[p].kind, ActorKind::Country | ActorKind::Organization))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn latest_talks(events: &mut [EventState]) -> Option<&mut EventState> {
@@ -327,6 +426,14 @@ fn assemble(
     }
     let mut seen = HashSet::new();
     found.retain(|f| seen.insert((f.subject, f.relation, f.object, f.negated, f.evidence, f.modality)));
+    // Nobody attends a person ("urged X to join him"), and nobody meets or
+    // visits their own state ("met with his administration").
+    found.retain(|f| {
+        let Obj::Actor(o) = f.object else { return true };
+        let own = table.actors[f.subject].affiliation.as_deref().is_some_and(|k| table.index(k) == Some(o));
+        !(f.relation == Relation::Attend && table.actors[o].kind == ActorKind::Person
+            || own && matches!(f.relation, Relation::Meet | Relation::Negotiate | Relation::Call | Relation::Visit))
+    });
 
     let key_of = |i: usize| table.actors[i].key.clone();
     let mut actor_set: Vec<usize> = mentioned.into_iter().collect();

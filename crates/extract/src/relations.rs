@@ -43,7 +43,7 @@ const BOUNDARIES: &[&str] = &[
     ";", ":", "that", "which", "who", "whom", "whose", "while", "whereas", "although", "though", "because", "if",
     "unless", "when", "where", "but", "whether", "—", "“", "\"",
 ];
-const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: &[&str] = &[
     "concerning",
     "regarding",
     "of",
@@ -169,6 +169,8 @@ const INTENT_CONTROL: &[&str] = &[
 ];
 const FUTURE_CUES: &[&str] = &[
     "will",
+    "preparing",
+    "prepares",
     "shall",
     "expected",
     "plans",
@@ -352,6 +354,16 @@ pub fn group(text: &str, s: &Sentence, mentions: &[Mention], pos: usize, limit: 
         }
         out.push(j);
         last = j;
+    }
+    // "support for Harris, Igor Kovalev, a dean, reminded": commas alone
+    // list names only when an "and" closes the list ("X, Y and Z", "X, Y
+    // and other nations") or in a headline ("China, EU reach deal").
+    let is_and = |t: &crate::text::Token| matches!(t.span.slice(text), "and" | "with" | "And");
+    let closed = s.heading
+        || out.windows(2).any(|w| s.tokens[mentions[w[0]].end..mentions[w[1]].start].iter().any(is_and))
+        || s.tokens.get(mentions[last].end).is_some_and(is_and);
+    if !closed {
+        out.truncate(1);
     }
     out
 }
@@ -812,15 +824,20 @@ const AUXILIARIES: &[&str] = &[
     "swiftly",
 ];
 
+const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their"];
+
 /// "Ukraine's peace plan": a possessive modifying another noun is not the
 /// agent, unless the noun is a body that stands for the owner. Before a
 /// name ("Turkey's President Erdoğan") the name is the agent.
 fn possessive_modifier(ctx: &Ctx, m: &Mention, limit: usize) -> bool {
-    matches!(ctx.lw(m.end), "'s" | "’s")
-        && m.end + 1 < limit
-        && (ctx.mentions.iter().any(|n| n.start == m.end + 1)
-            || !ctx.res.index.bodies.contains(ctx.lw(m.end + 1))
-                && !matches!(ctx.lw(m.end + 1), "leadership" | "president" | "leader" | "government"))
+    // "his plan" as "Putin's plan"; "his delegation" is a body mention.
+    let pronoun = m.end == m.start + 1 && POSSESSIVE_PRONOUNS.contains(&ctx.lw(m.start));
+    let after = if pronoun { m.end } else { m.end + 1 };
+    (pronoun || matches!(ctx.lw(m.end), "'s" | "’s"))
+        && after < limit
+        && (ctx.mentions.iter().any(|n| n.start == after)
+            || !ctx.res.index.bodies.contains(ctx.lw(after))
+                && !matches!(ctx.lw(after), "leadership" | "president" | "leader" | "government"))
 }
 
 /// "the Ukraine conflict", "a Russia policy": a name used as a modifier of
@@ -871,7 +888,12 @@ fn by_phrase(ctx: &Ctx, from: usize, right: usize) -> Vec<usize> {
 fn target_at(ctx: &Ctx, a: usize, b: usize, allow_place: bool) -> Vec<Obj> {
     for k in a..b.min(ctx.n()) {
         if let Some(pos) = ctx.mentions.iter().position(|m| m.start == k) {
-            if ctx.mentions[pos].as_place && !allow_place {
+            let m = &ctx.mentions[pos];
+            // "give up its program": a possessive modifies the target.
+            if m.end == m.start + 1 && m.body.is_none() && POSSESSIVE_PRONOUNS.contains(&ctx.lw(k)) {
+                continue;
+            }
+            if m.as_place && !allow_place {
                 return Vec::new();
             }
             return mentions_from(ctx, pos, ctx.n()).into_iter().map(Obj::Actor).collect();
@@ -955,7 +977,10 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
     let mut k = t.after;
     if agents.is_empty() && matches!(ctx.lw(k), "of" | "by" | "from") {
         let a = k + 1;
-        if let Some(pos) = ctx.mentions.iter().position(|m| m.start >= a && m.start <= a + 2) {
+        // "the assassination of its prime minister": no agent.
+        if let Some(pos) = ctx.mentions.iter().position(|m| {
+            m.start >= a && m.start <= a + 2 && !(m.body.is_none() && POSSESSIVE_PRONOUNS.contains(&ctx.lw(m.start)))
+        }) {
             agents = mentions_from(ctx, pos, right.max(a + 1));
             let last =
                 group(ctx.text, ctx.s, ctx.mentions, pos, ctx.n()).last().map(|&m| ctx.mentions[m].end).unwrap_or(a);
