@@ -91,11 +91,15 @@ pub fn resolve(
                 || s.tokens.get(i + 1).is_some_and(|t| t.span.slice(text).starts_with(|c: char| c.is_uppercase())));
         if (person || w == "its" || this_country) && !before_name {
             let want_person = person;
+            // The nearest subject that opens a clause before it: "Russia
+            // is solidifying its alliance", "Starmer, who met Trump, said
+            // his" (Trump opens no clause).
             let antecedent = mentions
                 .iter()
-                .filter(|m| m.end <= i && subject_like(text, s, lw, m) && m.actors.len() == 1)
+                .filter(|m| m.end <= i && subject_like(text, s, lw, m) && opens_clause(lw, m) && m.actors.len() == 1)
                 .map(|m| m.actors[0])
-                .find(|&a| (table.actors[a].kind == ActorKind::Person) == want_person && is_actor(table, a))
+                .filter(|&a| (table.actors[a].kind == ActorKind::Person) == want_person && is_actor(table, a))
+                .last()
                 .or(if want_person { focus.person } else { focus.state });
             if let Some(a) = antecedent {
                 let end = if this_country { i + 2 } else { i + 1 };
@@ -180,6 +184,41 @@ fn subject_like(text: &str, s: &Sentence, lw: &[String], m: &Mention) -> bool {
         }
     }
     true
+}
+
+/// Whether a mention starts its clause: at the start of the sentence or
+/// after a comma, conjunction or subordinator (an article between).
+fn opens_clause(lw: &[String], m: &Mention) -> bool {
+    let mut k = m.start;
+    while k > 0 && matches!(lw[k - 1].as_str(), "the" | "a" | "an" | "both") {
+        k -= 1;
+    }
+    k == 0
+        || matches!(
+            lw[k - 1].as_str(),
+            "," | "and"
+                | "but"
+                | "that"
+                | "while"
+                | "when"
+                | "as"
+                | "although"
+                | "though"
+                | "because"
+                | "since"
+                | "after"
+                | "before"
+                | "if"
+                | "—"
+                | "“"
+                | "\""
+                | ";"
+                | ":"
+                | "so"
+                | "then"
+                | "thus"
+                | "however"
+        )
 }
 
 /// "the Turkish president", "the American leader", "the head of the White

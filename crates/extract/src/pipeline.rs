@@ -44,10 +44,12 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         for m in &mentions {
             mentioned.extend(&m.actors);
         }
-        let dates = dates::find(text, s.span, anchor);
+        let mut dates = dates::find(text, s.span, anchor);
         let last_event = main_talks(&events);
         let ems =
             events::find(text, &s, lw, &mentions, &dates, res, &mut events, anchor.map(|d| chrono::Datelike::year(&d)));
+        concurrent_date(&s, lw, &ems, &mut events, &mut dates);
+        let dates = dates;
         let ctx = Ctx { text, s: &s, lw, mentions: &mentions, events: &ems, dates: &dates, res, last_event };
         let before = found.len();
         relations::extract(&ctx, &mut events, &mut found);
@@ -191,6 +193,36 @@ fn outcome(ctx: &Ctx, events: &[EventState]) -> Option<(usize, usize, Span)> {
         )
     });
     (reached && !negative).then_some((agreement.event, talks.event, ctx.s.span))
+}
+
+/// "While talks were underway in Istanbul, Putin noted at a meeting...":
+/// with no date of its own, the sentence takes the date of the event it
+/// says was going on, and so do its other events.
+fn concurrent_date(
+    s: &text::Sentence,
+    lw: &[String],
+    ems: &[events::EventMention],
+    events: &mut [EventState],
+    dates: &mut Vec<dates::DateMention>,
+) {
+    if dates.iter().any(|d| d.date.is_some()) {
+        return;
+    }
+    let during = ems.iter().find(|em| {
+        let mut k = em.start;
+        while k > 0 && matches!(lw[k - 1].as_str(), "the" | "these" | "those" | "this") {
+            k -= 1;
+        }
+        k > 0 && matches!(lw[k - 1].as_str(), "while" | "during" | "amid") && events[em.event].date.is_some()
+    });
+    let Some(during) = during else { return };
+    let date = events[during.event].date;
+    for em in ems {
+        if events[em.event].date.is_none() {
+            events[em.event].date = date;
+        }
+    }
+    dates.push(dates::DateMention { span: s.tokens[during.tok].span, date });
 }
 
 /// The states taking part in the talks at hand: what "the sides" means.

@@ -726,8 +726,15 @@ fn concept_before(ctx: &Ctx, t: &Trigger) -> bool {
         && !w.ends_with("ly")
 }
 
+/// Participles used as adjectives after "be": "X is involved in the talks"
+/// says what X does, not what is done to X.
+const ADJECTIVAL_PARTICIPLES: &[&str] = &["involved", "engaged"];
+
 fn is_passive(ctx: &Ctx, t: &Trigger) -> bool {
     let e = ctx.entry(t);
+    if ADJECTIVAL_PARTICIPLES.contains(&ctx.lw(t.tok)) && ctx.lw(t.tok + 1) != "by" {
+        return false;
+    }
     let pp = e.past_participle() == Some(ctx.lw(t.tok)) && (t.form == 3 || e.forms[2] == e.forms[3]);
     if !pp {
         return false;
@@ -889,8 +896,11 @@ fn target_at(ctx: &Ctx, a: usize, b: usize, allow_place: bool) -> Vec<Obj> {
     for k in a..b.min(ctx.n()) {
         if let Some(pos) = ctx.mentions.iter().position(|m| m.start == k) {
             let m = &ctx.mentions[pos];
-            // "give up its program": a possessive modifies the target.
-            if m.end == m.start + 1 && m.body.is_none() && POSSESSIVE_PRONOUNS.contains(&ctx.lw(k)) {
+            // "give up its program": a possessive modifies the target; so
+            // does "anti-Russian" ("voted against the anti-Russian
+            // resolution" rejects the resolution, not Russia).
+            let anti = k >= 2 && ctx.lw(k - 1) == "-" && ctx.lw(k - 2) == "anti";
+            if m.end == m.start + 1 && m.body.is_none() && POSSESSIVE_PRONOUNS.contains(&ctx.lw(k)) || anti {
                 continue;
             }
             if m.as_place && !allow_place {
