@@ -205,8 +205,13 @@ pub fn find(
         // delegations of X and Y".
         let mut k = i + 1;
         // "meetings already taking place between X and Y".
-        if let Some(b) = (i + 1..(i + 5).min(n))
-            .take_while(|&b| FILLER.contains(&lw[b].as_str()) || lw[b] == "between")
+        // "contacts at the political level between X and Y".
+        if let Some(b) = (i + 1..(i + 7).min(n))
+            .take_while(|&b| {
+                s.tokens[b].kind == TokenKind::Word
+                    && !matches!(lw[b].as_str(), "and" | "but" | "that" | "which" | "who" | "while" | "when")
+                    && !res.index.event_nouns.contains_key(&lw[b])
+            })
             .find(|&b| lw[b] == "between")
         {
             k = b;
@@ -240,7 +245,9 @@ pub fn find(
                 && FRESH.contains(&lw[start - 2].as_str())
                 && !matches!(lw[start - 1].as_str(), "for" | "of" | "to" | "in" | "on" | "at" | "with" | "and" | ",");
         // "Istanbul could become a venue for talks between X and Y": the
-        // talks are not held, so X and Y are not their participants.
+        // talks are not held, so X and Y are not their participants; they
+        // still tell which talks are meant.
+        let named = participants.clone();
         if (0..i).any(|k| HYPOTHETICAL_CUES.contains(&lw[k].as_str())) {
             participants.clear();
         }
@@ -252,7 +259,7 @@ pub fn find(
         // "previous meetings in Riyadh": another round, not the talks at hand.
         let series = (j.saturating_sub(1)..i).any(|k| SERIES.contains(&lw[k].as_str()));
         let refers_back = (definite || participants.is_empty()) && !fresh && !series;
-        let e = merge(events, noun, relation, &location, date, &participants, refers_back, year, res);
+        let e = merge(events, noun, relation, &location, date, &named, refers_back, year, res);
         let ev = e.unwrap_or_else(|| {
             events.push(EventState { year, ..EventState::new(res, noun, relation, s.tokens[i].span, word(i)) });
             events.len() - 1
@@ -274,8 +281,6 @@ pub fn find(
 
 /// Words that make an event one round of a series.
 const SERIES: &[&str] = &["first", "previous", "earlier", "prior", "initial", "recent"];
-const FILLER: &[&str] =
-    &["already", "taking", "took", "place", "held", "being", "that", "were", "was", "are", "is", "have", "has", "been"];
 const FRESH: &[&str] = &["a", "an", "another", "future", "upcoming", "possible", "potential", "proposed", "new"];
 const HYPOTHETICAL_CUES: &[&str] =
     &["could", "may", "might", "would", "should", "can", "if", "unless", "whether", "future", "potential"];

@@ -97,6 +97,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
             }
         }
         roles(&ctx, &mentions, &table, &mut found);
+        counterpart(&ctx, &table, &mut events, &mut found);
         outcomes.extend(outcome(&ctx, &events));
         coref::update(&mut focus, text, &s, lw, &table, &mentions);
     }
@@ -267,6 +268,51 @@ fn visit_from_place(ctx: &Ctx, mentions: &[Mention], table: &ActorTable, out: &m
             let mut f = role(ctx, p, Relation::Visit, *country, place.span, "pattern:in-place");
             f.confidence = 0.6;
             out.push(f);
+        }
+    }
+}
+
+/// "His counterpart was Y", "X's counterpart, Y": the two meet, Y takes
+/// part in the talks X takes part in, and if X heads a delegation, Y heads
+/// the other.
+fn counterpart(ctx: &Ctx, table: &ActorTable, events: &mut [EventState], out: &mut Vec<Found>) {
+    let person = |m: &Mention| match m.actors.as_slice() {
+        [p] if table.actors[*p].kind == ActorKind::Person => Some(*p),
+        _ => None,
+    };
+    for (i, w) in ctx.lw.iter().enumerate() {
+        if !matches!(w.as_str(), "counterpart" | "counterparts") || i == 0 {
+            continue;
+        }
+        let owner_end = if matches!(ctx.lw[i - 1].as_str(), "'s" | "’s") { i - 1 } else { i };
+        let Some(x) = ctx.mentions.iter().find(|m| m.end == owner_end).and_then(person) else { continue };
+        // The name right after, or after "was", "is" or a comma.
+        let Some(y) = ctx
+            .mentions
+            .iter()
+            .find(|m| m.start > i && m.start <= i + 8 && !ctx.lw[i + 1..m.start].iter().any(|w| w == "."))
+            .and_then(person)
+        else {
+            continue;
+        };
+        if x == y
+            || !matches!(ctx.lw.get(i + 1).map(String::as_str), Some("was" | "is" | "," | "at" | "in") | None)
+                && ctx.mentions.iter().all(|m| m.start != i + 1)
+        {
+            continue;
+        }
+        let trigger = ctx.s.tokens[i].span;
+        let mut f = role(ctx, x, Relation::Meet, y, trigger, "pattern:counterpart");
+        f.confidence = 0.6;
+        for e in events.iter_mut().filter(|e| e.participants.contains(&x) && e.year.is_none()) {
+            e.add_participant(y, ctx.s.span);
+            f.date = f.date.or(e.date);
+        }
+        out.push(f);
+        let heads = out.iter().any(|f| f.subject == x && f.relation == Relation::Lead);
+        let home = table.actors[y].affiliation.as_deref().and_then(|k| table.index(k));
+        if let (true, Some(h)) = (heads, home) {
+            out.push(role(ctx, y, Relation::Lead, h, trigger, "pattern:counterpart"));
         }
     }
 }

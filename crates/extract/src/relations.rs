@@ -348,8 +348,31 @@ pub fn group(text: &str, s: &Sentence, mentions: &[Mention], pos: usize, limit: 
                 )
             })
             && between.iter().any(|w| matches!(w.as_str(), "," | "and" | "with"));
-        // "X, a ... of Y" appositions break the chain with other words.
-        if !ok {
+        // "X, a ... of Y" appositions break the chain with other words, and
+        // ", and Y is" starts a clause of its own.
+        let clause = between.iter().any(|w| w == ",")
+            && s.tokens.get(m.end).is_some_and(|t| {
+                matches!(
+                    t.span.slice(text),
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "did"
+                        | "does"
+                )
+            });
+        if !ok || clause {
             break;
         }
         out.push(j);
@@ -832,6 +855,8 @@ const AUXILIARIES: &[&str] = &[
 ];
 
 const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their"];
+/// Nouns of dealing with someone: "ties with X", "engagement with X".
+const ENGAGEMENT: &[&str] = &["engagement", "ties", "relations", "contact", "contacts", "rapprochement"];
 
 /// "Ukraine's peace plan": a possessive modifying another noun is not the
 /// agent, unless the noun is a body that stands for the owner. Before a
@@ -912,6 +937,11 @@ fn target_at(ctx: &Ctx, a: usize, b: usize, allow_place: bool) -> Vec<Obj> {
             return vec![Obj::Event(em.event)];
         }
         let w = ctx.lw(k);
+        // "rejected any direct engagement with Russia": the partner of
+        // engagement is the target.
+        if w == "with" && k > a && ENGAGEMENT.contains(&ctx.lw(k - 1)) {
+            continue;
+        }
         if ctx.is_boundary(k) || w == "." || w == "," || k > a && PREPOSITIONS.contains(&w) {
             return Vec::new();
         }
