@@ -348,3 +348,64 @@ fn a_comma_list_of_names_needs_an_and() {
         &["igor_kovalev support kamala_harris"],
     );
 }
+
+#[test]
+fn a_counterpart_meets_and_joins_the_talks() {
+    check(
+        "Talks between Armenia and Azerbaijan opened in Almaty on March 3. \
+         The Armenian delegation was headed by Deputy Foreign Minister Vahan Kostanyan. \
+         His counterpart was Azerbaijani Deputy Foreign Minister Elnur Mammadov.",
+        &["vahan_kostanyan meet elnur_mammadov@2025-03-03", "elnur_mammadov attend event:talks in Almaty"],
+        &[],
+    );
+}
+
+#[test]
+fn a_planned_summit_lists_its_parties_without_attendance() {
+    let text = "Talks between Armenia and Azerbaijan opened in Almaty on Monday. \
+                Kazakhstan has offered to host a future summit involving all parties.";
+    check(
+        text,
+        &["kazakhstan offer event:summit"],
+        &["armenia attend event:summit", "armenia meet azerbaijan@2025-02-28"],
+    );
+    let article = Article { id: "t".into(), date: Some("2025-02-28".into()), text: text.into(), ..Article::default() };
+    let x = extractor().extract(&article);
+    let summit = x.events.iter().find(|e| e.label == "summit").expect("the summit is an event");
+    assert_eq!(summit.participants, ["armenia", "azerbaijan"]);
+}
+
+#[test]
+fn dates_of_concurrent_and_same_day_events() {
+    check(
+        "Talks between Armenia and Azerbaijan were held in Almaty on February 26. \
+         While the talks were underway in Almaty, Russian President Vladimir Putin spoke at a meeting of the \
+         Security Council in Moscow.",
+        &["vladimir_putin attend event:meeting in Moscow@2025-02-26"],
+        &[],
+    );
+    check(
+        "On February 26, Armenia recalled its ambassador. A few hours later, Azerbaijan imposed sanctions on Armenia.",
+        &["azerbaijan sanction armenia@2025-02-26"],
+        &[],
+    );
+}
+
+#[test]
+fn nouns_introduced_by_a_verb_take_its_subject() {
+    check(
+        "Trump announced the introduction of duties of 25% on EU goods.",
+        &["donald_trump sanction european_union"],
+        &[],
+    );
+}
+
+#[test]
+fn support_with_arms_is_aid_and_engagement_with_x_targets_x() {
+    check(
+        "Poland supported Ukraine politically and with arms supplies.",
+        &["poland support ukraine", "poland aid ukraine"],
+        &[],
+    );
+    check("Zelenskyy has rejected any direct engagement with Russia.", &["volodymyr_zelenskyy reject russia"], &[]);
+}

@@ -60,7 +60,7 @@ pub fn resolve(
         }
         let w = lw[i].as_str();
         // "both sides", "the two countries".
-        if matches!(w, "both" | "the") {
+        if matches!(w, "both" | "the" | "all") {
             let two = w == "both" || lw.get(i + 1).is_some_and(|x| x == "two");
             let noun = if lw.get(i + 1).is_some_and(|x| x == "two") { i + 2 } else { i + 1 };
             if lw.get(noun).is_some_and(|x| GROUP_NOUNS.contains(&x.as_str()))

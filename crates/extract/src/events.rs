@@ -38,6 +38,9 @@ pub struct EventState {
     /// none, are those of the talks the article is about.
     /// The sentence that names it so.
     pub series: Option<Span>,
+    /// Only planned or proposed ("a future summit"): its participants are
+    /// whom it would involve, not who attended or met.
+    pub planned: bool,
 }
 
 impl EventState {
@@ -58,6 +61,7 @@ impl EventState {
             verb_only: false,
             mentions: 0,
             series: None,
+            planned: false,
         }
     }
 
@@ -216,7 +220,7 @@ pub fn find(
         {
             k = b;
         }
-        if k < n && matches!(lw[k].as_str(), "between" | "of" | "among") {
+        if k < n && matches!(lw[k].as_str(), "between" | "of" | "among" | "involving") {
             k += 1;
             while k < n
                 && matches!(
@@ -248,7 +252,8 @@ pub fn find(
         // talks are not held, so X and Y are not their participants; they
         // still tell which talks are meant.
         let named = participants.clone();
-        if (0..i).any(|k| HYPOTHETICAL_CUES.contains(&lw[k].as_str())) {
+        let hypothetical = (0..i).any(|k| HYPOTHETICAL_CUES.contains(&lw[k].as_str()));
+        if hypothetical {
             participants.clear();
         }
         let relation = res.events[noun].relation;
@@ -259,9 +264,22 @@ pub fn find(
         // "previous meetings in Riyadh": another round, not the talks at hand.
         let series = (j.saturating_sub(1)..i).any(|k| SERIES.contains(&lw[k].as_str()));
         let refers_back = (definite || participants.is_empty()) && !fresh && !series;
-        let e = merge(events, noun, relation, &location, date, &named, refers_back, year, res);
+        // "a future summit involving X and Y" is a new event, whoever it
+        // would involve.
+        let by = if fresh && hypothetical { &participants } else { &named };
+        let e = merge(events, noun, relation, &location, date, by, refers_back, year, res);
+        // A new event that is only planned ("a future summit involving all
+        // parties") keeps whom it would involve, without attendance.
+        let planned = e.is_none() && hypothetical;
+        if planned {
+            participants.clone_from(&named);
+        }
         let ev = e.unwrap_or_else(|| {
-            events.push(EventState { year, ..EventState::new(res, noun, relation, s.tokens[i].span, word(i)) });
+            events.push(EventState {
+                year,
+                planned,
+                ..EventState::new(res, noun, relation, s.tokens[i].span, word(i))
+            });
             events.len() - 1
         });
         let state = &mut events[ev];

@@ -33,6 +33,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     // allocation per token was a tenth of the extractor's time.
     let mut lw_buf: Vec<String> = Vec::new();
     let mut focus = coref::Focus::default();
+    let mut last_date: Option<chrono::NaiveDate> = None;
     let mut outcomes: Vec<(usize, usize, Span)> = Vec::new();
     for s in text::sentences(text) {
         lower_tokens(text, &s, &mut lw_buf);
@@ -49,6 +50,10 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         let ems =
             events::find(text, &s, lw, &mentions, &dates, res, &mut events, anchor.map(|d| chrono::Datelike::year(&d)));
         concurrent_date(&s, lw, &ems, &mut events, &mut dates);
+        same_day(&s, lw, last_date, &ems, &mut events, &mut dates);
+        if let Some(d) = dates.iter().rev().find_map(|d| d.date) {
+            last_date = Some(d);
+        }
         let dates = dates;
         let ctx = Ctx { text, s: &s, lw, mentions: &mentions, events: &ems, dates: &dates, res, last_event };
         let before = found.len();
@@ -142,7 +147,10 @@ fn main_talks(events: &[EventState]) -> Option<usize> {
         .iter()
         .enumerate()
         .filter(|(_, e)| {
-            e.year.is_none() && !e.verb_only && matches!(e.relation, Some(Relation::Meet | Relation::Negotiate))
+            e.year.is_none()
+                && !e.verb_only
+                && !e.planned
+                && matches!(e.relation, Some(Relation::Meet | Relation::Negotiate))
         })
         .rev()
         .max_by_key(|(_, e)| (e.series.is_none(), e.mentions))
@@ -224,6 +232,34 @@ fn concurrent_date(
         }
     }
     dates.push(dates::DateMention { span: s.tokens[during.tok].span, date });
+}
+
+/// "A few hours later, Trump announced...", "on the same day": a sentence
+/// with no date of its own that says it follows the last date named.
+fn same_day(
+    s: &text::Sentence,
+    lw: &[String],
+    last: Option<chrono::NaiveDate>,
+    ems: &[events::EventMention],
+    events: &mut [EventState],
+    dates: &mut Vec<dates::DateMention>,
+) {
+    if last.is_none() || dates.iter().any(|d| d.date.is_some()) {
+        return;
+    }
+    let Some(k) = (1..lw.len()).find(|&k| {
+        lw[k] == "later" && matches!(lw[k - 1].as_str(), "hours" | "minutes" | "moments")
+            || lw[k] == "day" && lw[k - 1] == "same"
+            || lw[k] == "day" && lw[k - 1] == "that" && k >= 2 && lw[k - 2] == "later"
+    }) else {
+        return;
+    };
+    for em in ems {
+        if events[em.event].date.is_none() {
+            events[em.event].date = last;
+        }
+    }
+    dates.push(dates::DateMention { span: s.tokens[k].span, date: last });
 }
 
 /// The states taking part in the talks at hand: what "the sides" means.
@@ -467,6 +503,11 @@ fn assemble(
         let parts: Vec<usize> =
             e.participants.iter().copied().filter(|&p| is_actor_kind(table.actors[p].kind)).collect();
         let evidence = e.evidence.unwrap_or(e.first_mention);
+        if e.planned {
+            // Listed with the event, but nobody met or attended.
+            used_events.extend(found.iter().any(|f| f.object == Obj::Event(ei)).then_some(ei));
+            continue;
+        }
         if let (true, Some(rel)) = (parts.len() >= 2, e.relation) {
             used_events.insert(ei);
             // A delegate whose state takes part is represented by it: the

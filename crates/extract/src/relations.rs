@@ -572,13 +572,18 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
             .filter(|&&r| r < t.tok)
             .filter_map(|&r| subject(ctx, r).and_then(|s| s.first().copied()))
             .next_back();
+        // "supported Kyiv politically and with arms supplies": support
+        // with weapons is aid as well.
+        let armed = relation == Relation::Support
+            && !is_noun
+            && (t.after..right.min(t.after + 8)).any(|k| ctx.lw(k) == "with" && ARMS.contains(&ctx.lw(k + 1)));
         let rule = format!("lexicon:{}{}", e.id, if passive { "+passive" } else { "" });
         for &sj in &subjects {
             for o in &objects {
                 if *o == Obj::Actor(sj) {
                     continue;
                 }
-                out.push(Found {
+                let f = Found {
                     subject: sj,
                     relation,
                     object: *o,
@@ -591,7 +596,11 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
                     rule: rule.clone(),
                     attributed_to: speaker.filter(|&sp| sp != sj),
                     confidence: if is_noun { 0.6 } else { 0.75 },
-                });
+                };
+                if armed {
+                    out.push(Found { relation: Relation::Aid, rule: format!("{rule}+arms"), ..f.clone() });
+                }
+                out.push(f);
             }
         }
     }
@@ -855,6 +864,29 @@ const AUXILIARIES: &[&str] = &[
 ];
 
 const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their"];
+/// What "with" names when support is military: "supported X with arms".
+const ARMS: &[&str] =
+    &["arms", "weapons", "weaponry", "ammunition", "munitions", "military", "troops", "tanks", "missiles"];
+/// Verbs whose object noun's agent is their subject: "Trump announced the
+/// introduction of duties on EU goods", "imposed sanctions on Iran".
+const GOVERNING: &[&str] = &[
+    "announced",
+    "announces",
+    "imposed",
+    "imposes",
+    "introduced",
+    "introduces",
+    "ordered",
+    "orders",
+    "approved",
+    "approves",
+    "unveiled",
+    "unveils",
+    "levied",
+    "levies",
+    "declared",
+    "declares",
+];
 /// Nouns of dealing with someone: "ties with X", "engagement with X".
 const ENGAGEMENT: &[&str] = &["engagement", "ties", "relations", "contact", "contacts", "rapprochement"];
 
@@ -1027,6 +1059,17 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
             k = last;
         }
     }
+    // "Trump announced the introduction of duties on EU goods": the
+    // subject of the verb that introduces the noun.
+    if agents.is_empty() {
+        if let Some(v) = (i.saturating_sub(4)..i).rev().find(|&k| GOVERNING.contains(&ctx.lw(k))) {
+            if (v + 1..i)
+                .all(|k| matches!(ctx.lw(k), "the" | "a" | "an" | "new" | "introduction" | "imposition" | "of"))
+            {
+                agents = subject(ctx, v).unwrap_or_default();
+            }
+        }
+    }
     let e = ctx.entry(t);
     let mut objects = Vec::new();
     // "a call for talks": the noun's particle introduces its target.
@@ -1049,7 +1092,8 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
     // not "a future summit" after it.
     if objects.is_empty() && e.event_object && !agents.is_empty() {
         let before = ctx.events.iter().filter(|em| em.tok < i).max_by_key(|em| em.tok).map(|em| em.event);
-        let after = ctx.events.iter().find(|em| em.tok > i).map(|em| em.event);
+        let end = ctx.clause_end(i);
+        let after = ctx.events.iter().find(|em| em.tok > i && em.tok < end).map(|em| em.event);
         // Only a mediator's talks may be in an earlier sentence.
         let earlier = ctx.last_event.filter(|_| e.relation == Relation::Mediate);
         if let Some(ev) = before.or(earlier).or(after) {
