@@ -349,8 +349,10 @@ pub fn group(text: &str, s: &Sentence, mentions: &[Mention], pos: usize, limit: 
             })
             && between.iter().any(|w| matches!(w.as_str(), "," | "and" | "with"));
         // "X, a ... of Y" appositions break the chain with other words, and
-        // ", and Y is" starts a clause of its own.
-        let clause = between.iter().any(|w| w == ",")
+        // "X, and Y is" starts a clause of its own (a longer list does not:
+        // "X, Y, and Z are").
+        let clause = out.len() == 1
+            && between.iter().any(|w| w == ",")
             && s.tokens.get(m.end).is_some_and(|t| {
                 matches!(
                     t.span.slice(text),
