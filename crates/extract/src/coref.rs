@@ -24,11 +24,13 @@ use crate::resources::{EntryKind, Resources};
 use crate::text::{Sentence, TokenKind};
 use dragoman_model::{ActorKind, Relation, Span};
 
-/// The actors a following sentence's pronouns may refer to.
+/// What references in the next sentence may point to: the previous
+/// sentence's subjects, and the states taking part in the talks at hand.
 #[derive(Clone, Debug, Default)]
 pub struct Focus {
     person: Option<usize>,
     state: Option<usize>,
+    pub sides: Vec<usize>,
 }
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "his", "him", "her"];
@@ -38,7 +40,6 @@ const GROUP_NOUNS: &[&str] = &["sides", "parties", "countries", "powers", "natio
 const ROLE_NOUNS: &[&str] = &["president", "leader", "premier", "chancellor", "king", "emir", "minister", "chief"];
 
 /// Add the mentions this module resolves to `mentions`, kept sorted.
-/// `sides` are the states taking part in the talks at hand.
 pub fn resolve(
     text: &str,
     s: &Sentence,
@@ -46,9 +47,9 @@ pub fn resolve(
     res: &Resources,
     table: &ActorTable,
     focus: &Focus,
-    sides: &[usize],
     mentions: &mut Vec<Mention>,
 ) {
+    let sides = focus.sides.as_slice();
     let n = s.tokens.len();
     let covered = |mentions: &[Mention], i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
     let mut added: Vec<Mention> = Vec::new();
@@ -98,8 +99,7 @@ pub fn resolve(
                 .iter()
                 .filter(|m| m.end <= i && subject_like(text, s, lw, m) && opens_clause(lw, m) && m.actors.len() == 1)
                 .map(|m| m.actors[0])
-                .filter(|&a| (table.actors[a].kind == ActorKind::Person) == want_person && is_actor(table, a))
-                .last()
+                .rfind(|&a| (table.actors[a].kind == ActorKind::Person) == want_person && is_actor(table, a))
                 .or(if want_person { focus.person } else { focus.state });
             if let Some(a) = antecedent {
                 let end = if this_country { i + 2 } else { i + 1 };

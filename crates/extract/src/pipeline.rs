@@ -39,8 +39,8 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         lower_tokens(text, &s, &mut lw_buf);
         let lw = &lw_buf[..s.tokens.len()];
         let mut mentions = actors::mentions(text, &s, res, &mut table);
-        let sides = sides(&events, &table);
-        coref::resolve(text, &s, lw, res, &table, &focus, &sides, &mut mentions);
+        focus.sides = sides(&events, &table);
+        coref::resolve(text, &s, lw, res, &table, &focus, &mut mentions);
         let mentions = mentions;
         for m in &mentions {
             mentioned.extend(&m.actors);
