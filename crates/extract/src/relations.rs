@@ -82,6 +82,11 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
     "behind",
     "beyond",
 ];
+/// Finite auxiliaries: after a name they make it a clause's subject.
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should",
+    "must", "did", "does",
+];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"];
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "'s", "’s", "any",
@@ -353,27 +358,7 @@ pub fn group(text: &str, s: &Sentence, mentions: &[Mention], pos: usize, limit: 
         // "X, Y, and Z are").
         let clause = out.len() == 1
             && between.iter().any(|w| w == ",")
-            && s.tokens.get(m.end).is_some_and(|t| {
-                matches!(
-                    t.span.slice(text),
-                    "is" | "are"
-                        | "was"
-                        | "were"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "will"
-                        | "would"
-                        | "could"
-                        | "can"
-                        | "may"
-                        | "might"
-                        | "should"
-                        | "must"
-                        | "did"
-                        | "does"
-                )
-            });
+            && s.tokens.get(m.end).is_some_and(|t| FINITE.contains(&t.span.slice(text)));
         if !ok || clause {
             break;
         }
@@ -919,24 +904,8 @@ fn noun_modifier(ctx: &Ctx, m: &Mention) -> bool {
         && !ctx.res.index.lexicon.contains_key(next)
         && !ctx.res.index.bodies.contains(next)
         && !BE.contains(&next)
-        && !matches!(
-            next,
-            "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "did"
-                | "does"
-                | "do"
-                | "and"
-                | "also"
-                | "not"
-        )
+        && !FINITE.contains(&next)
+        && !matches!(next, "do" | "and" | "also" | "not")
 }
 
 fn by_phrase(ctx: &Ctx, from: usize, right: usize) -> Vec<usize> {
