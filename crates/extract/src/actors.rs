@@ -71,12 +71,25 @@ impl ActorTable {
     }
 }
 
-const LOCATIVE: &[&str] =
-    &["in", "at", "near", "from", "across", "throughout", "inside", "outside", "within", "around", "via", "through"];
-const NAME_PARTICLES: &[&str] =
-    &["da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "ben"];
+static LOCATIVE: crate::index::WordList = crate::index::WordList::new(&[
+    "in",
+    "at",
+    "near",
+    "from",
+    "across",
+    "throughout",
+    "inside",
+    "outside",
+    "within",
+    "around",
+    "via",
+    "through",
+]);
+static NAME_PARTICLES: crate::index::WordList = crate::index::WordList::new(&[
+    "da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "ben",
+]);
 /// Capitalized words that start sentences or titles but are never names.
-pub(crate) const NOT_NAMES: &[&str] = &[
+pub(crate) static NOT_NAMES: crate::index::WordList = crate::index::WordList::new(&[
     "The",
     "A",
     "An",
@@ -239,19 +252,20 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "Ukrainian",
     "American",
     "Turkish",
-];
+]);
 
 /// [`NOT_NAMES`] as a set: `name_at` asks about nearly every capitalized word.
-static NOT_NAME_SET: std::sync::LazyLock<std::collections::HashSet<&str, crate::index::WordBuild>> =
-    std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static NOT_NAME_SET: &crate::index::WordList = &NOT_NAMES;
 
 fn is_cap_word(text: &str, s: &Sentence, i: usize) -> bool {
     let t = &s.tokens[i];
     if t.kind != TokenKind::Word {
         return false;
     }
-    let w = t.span.slice(text);
-    w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with("'s") && !w.ends_with("’s")
+    t.first.is_uppercase() && {
+        let w = t.span.slice(text);
+        !w.ends_with("'s") && !w.ends_with("’s")
+    }
 }
 
 /// A person-name candidate starting at token `i`: 1 to 4 capitalized words,
@@ -329,7 +343,7 @@ struct Hit {
 fn gazetteer_hits(text: &str, s: &Sentence, res: &Resources) -> Vec<Hit> {
     let body = &text[s.span.start..s.span.end];
     let mut out = Vec::new();
-    for m in res.index.gazetteer.find_iter(body) {
+    for m in res.index.gazetteer_matches(body) {
         let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
         let Some((a, b)) = token_range(s, span) else { continue };
         let (entry, form) = res.index.patterns[m.pattern().as_usize()];
@@ -338,13 +352,15 @@ fn gazetteer_hits(text: &str, s: &Sentence, res: &Resources) -> Vec<Hit> {
     out
 }
 
-fn lower(text: &str, s: &Sentence, i: usize) -> String {
-    s.tokens.get(i).map(|t| t.span.slice(text).to_lowercase()).unwrap_or_default()
+/// Token `i` lower-cased, or "" past the end: `lw` holds the sentence's
+/// tokens lower-cased.
+fn lower(lw: &[String], i: usize) -> &str {
+    lw.get(i).map_or("", String::as_str)
 }
 
 /// Recognize the actor mentions of one sentence, adding new actors to the
 /// article's table.
-pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTable) -> Vec<Mention> {
+pub fn mentions(text: &str, s: &Sentence, lw: &[String], res: &Resources, table: &mut ActorTable) -> Vec<Mention> {
     let n = s.tokens.len();
     let mut covered = vec![false; n];
     let mut out: Vec<Mention> = Vec::new();
@@ -461,14 +477,14 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
         let mut body_end = body_after(text, s, res, h.end);
         if let Some(b) = body_end {
             end = b;
-        } else if h.form == Form::Adjective && shared_body(text, s, res, &hits, h.end).is_some() {
+        } else if h.form == Form::Adjective && shared_body(text, s, lw, res, &hits, h.end).is_some() {
             // "Russian and Iranian diplomats": each adjective heads the body.
-            body_end = shared_body(text, s, res, &hits, h.end);
+            body_end = shared_body(text, s, lw, res, &hits, h.end);
         } else if h.form == Form::Adjective {
             // "Russians" stands for the country, and so does the target of
             // "anti-Russian sanctions"; "Russian" alone does not.
             let w = word(h.start);
-            let anti = h.start >= 2 && word(h.start - 1) == "-" && lower(text, s, h.start - 2) == "anti";
+            let anti = h.start >= 2 && word(h.start - 1) == "-" && lower(lw, h.start - 2) == "anti";
             if !(w.ends_with('s') && kind == ActorKind::Country || anti) {
                 continue;
             }
@@ -476,15 +492,13 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
         let span = Span::new(s.tokens[h.start].span.start, s.tokens[end - 1].span.end);
         let Some(actor) = actor_from_entry(res, h.entry, span) else { continue };
         let idx = table.get_or_insert(actor);
-        let prev = preceding_word(text, s, h.start);
+        let prev = preceding_word(lw, h.start);
         // "diplomats from Russia" stand for Russia; "talks in Moscow" name a place.
-        let body_before = body_before_from(text, s, res, h.start);
-        let as_place = body_end.is_none()
-            && body_before.is_none()
-            && LOCATIVE.contains(&prev.as_str())
-            && kind != ActorKind::Person;
+        let body_before = body_before_from(lw, res, h.start);
+        let as_place =
+            body_end.is_none() && body_before.is_none() && LOCATIVE.contains(&prev) && kind != ActorKind::Person;
         covered[h.start..end].iter_mut().for_each(|c| *c = true);
-        let body = body_end.map(|b| lower(text, s, b - 1)).or(body_before);
+        let body = body_end.map(|b| lower(lw, b - 1).to_owned()).or(body_before);
         out.push(Mention { span, start: h.start, end, actors: vec![idx], as_place, titled: None, body });
     }
 
@@ -498,12 +512,7 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
         if let Some(end) = name_at(text, s, i, &covered) {
             if end - i >= 2 && word(end) == "," {
                 let mut k = end + 1;
-                while k < n
-                    && matches!(
-                        lower(text, s, k).as_str(),
-                        "the" | "a" | "an" | "former" | "then" | "its" | "his" | "her"
-                    )
-                {
+                while k < n && matches!(lower(lw, k), "the" | "a" | "an" | "former" | "then" | "its" | "his" | "her") {
                     k += 1;
                 }
                 // Skip one adjective ("Russian", "senior").
@@ -524,7 +533,7 @@ pub fn mentions(text: &str, s: &Sentence, res: &Resources, table: &mut ActorTabl
                     if affiliation.is_none() && word(tend) == "of" {
                         affiliation = hits
                             .iter()
-                            .find(|h| h.start == tend + 1 || (h.start == tend + 2 && lower(text, s, tend + 1) == "the"))
+                            .find(|h| h.start == tend + 1 || (h.start == tend + 2 && lower(lw, tend + 1) == "the"))
                             .map(|h| h.entry);
                     }
                     let span = Span::new(s.tokens[i].span.start, s.tokens[end - 1].span.end);
@@ -601,8 +610,8 @@ fn body_after(text: &str, s: &Sentence, res: &Resources, i: usize) -> Option<usi
             if a + len > s.tokens.len() {
                 continue;
             }
-            let phrase = text[s.tokens[a].span.start..s.tokens[a + len - 1].span.end].to_lowercase();
-            if res.index.bodies.contains(&phrase) {
+            let span = &text[s.tokens[a].span.start..s.tokens[a + len - 1].span.end];
+            if res.index.is_body(span) {
                 return Some(a + len);
             }
         }
@@ -612,10 +621,10 @@ fn body_after(text: &str, s: &Sentence, res: &Resources, i: usize) -> Option<usi
 
 /// The end of the body noun that a coordination of adjectives starting
 /// after token `end` shares: "[Russian] and Iranian diplomats".
-fn shared_body(text: &str, s: &Sentence, res: &Resources, hits: &[Hit], end: usize) -> Option<usize> {
+fn shared_body(text: &str, s: &Sentence, lw: &[String], res: &Resources, hits: &[Hit], end: usize) -> Option<usize> {
     let mut k = end;
     loop {
-        if !matches!(lower(text, s, k).as_str(), "and" | ",") {
+        if !matches!(lower(lw, k), "and" | ",") {
             return None;
         }
         let next = hits.iter().find(|h| h.start == k + 1 && h.form == Form::Adjective)?;
@@ -627,27 +636,27 @@ fn shared_body(text: &str, s: &Sentence, res: &Resources, hits: &[Hit], end: usi
 }
 
 /// The body noun of "diplomats from [the] X", "the delegation of X".
-fn body_before_from(text: &str, s: &Sentence, res: &Resources, i: usize) -> Option<String> {
+fn body_before_from(lw: &[String], res: &Resources, i: usize) -> Option<String> {
     let mut k = i.checked_sub(1)?;
-    if lower(text, s, k) == "the" {
+    if lower(lw, k) == "the" {
         k = k.checked_sub(1)?;
     }
-    if !matches!(lower(text, s, k).as_str(), "from" | "of") {
+    if !matches!(lower(lw, k), "from" | "of") {
         return None;
     }
-    let noun = lower(text, s, k.checked_sub(1)?);
-    res.index.bodies.contains(&noun).then_some(noun)
+    let noun = lower(lw, k.checked_sub(1)?);
+    res.index.bodies.contains(noun).then(|| noun.to_owned())
 }
 
 /// The lower-cased word before token `i`, skipping an article.
-fn preceding_word(text: &str, s: &Sentence, i: usize) -> String {
+fn preceding_word(lw: &[String], i: usize) -> &str {
     let mut k = i;
     while k > 0 {
         k -= 1;
-        let w = s.tokens[k].span.slice(text).to_lowercase();
+        let w = lower(lw, k);
         if w != "the" {
             return w;
         }
     }
-    String::new()
+    ""
 }

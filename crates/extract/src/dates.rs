@@ -31,15 +31,100 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(last|this|next|on|past)\s+)?(today|tonight|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year)\b").unwrap()
 });
 
-/// Every match of [`RELATIVE`] holds one of these (ASCII case-insensitive),
-/// or a character that Unicode case folding may map to an ASCII letter of
-/// them (KELVIN SIGN, LONG S, DOTLESS I).
-static RELATIVE_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["day", "tonight", "tomorrow", "week", "month", "year", "\u{212A}", "\u{017F}", "\u{0131}"])
-        .unwrap()
-});
+/// Which of the expressions a sentence may hold, from one pass over its
+/// bytes: the regexes are slow on text with non-ASCII characters (Unicode
+/// word boundaries send them to the backtracker), and most sentences hold no
+/// date at all. Each test is exact in one direction: a sentence it rules out
+/// holds no match.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Hints {
+    /// A digit as Unicode counts them (`char::is_numeric`).
+    numeric: bool,
+    /// A hyphen, which [`ISO`] needs.
+    hyphen: bool,
+    /// The first three letters of a month name: each name [`MONTHS`] lists
+    /// starts with them, and [`MONTH_DAY`] and [`DAY_MONTH`] are case-sensitive.
+    month: bool,
+    /// A word that ends in "day", "tonight", "tomorrow", "week", "weekend",
+    /// "month" or "year", ignoring ASCII case, and is not followed by an
+    /// ASCII letter, digit or underscore: every match of [`RELATIVE`] ends
+    /// so, unless it holds a character that Unicode case folding maps to an
+    /// ASCII letter of them (KELVIN SIGN, LONG S, DOTLESS I), also counted.
+    relative: bool,
+}
+
+const DIGIT: u8 = 1;
+const HYPHEN: u8 = 2;
+const NON_ASCII: u8 = 4;
+const MONTH_START: u8 = 8;
+/// `y`, `w` and `h`: each of the words [`Hints::relative`] looks for holds one.
+const RELATIVE_LETTER: u8 = 16;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = match c {
+            b'0'..=b'9' => DIGIT,
+            b'-' => HYPHEN,
+            b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D' => MONTH_START,
+            b'y' | b'Y' | b'w' | b'W' | b'h' | b'H' => RELATIVE_LETTER,
+            0x80.. => NON_ASCII,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+const MONTH_PREFIXES: [&[u8]; 12] =
+    [b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"];
+
+fn hints(s: &str) -> Hints {
+    let b = s.as_bytes();
+    let at = |start: Option<usize>, word: &str| {
+        start.and_then(|a| b.get(a..a + word.len())).is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    // Whether a `\b` may follow byte `end - 1` (a non-ASCII character may
+    // be a word character or not).
+    let word_end = |end: usize| b.get(end).is_none_or(|&c| !(c.is_ascii_alphanumeric() || c == b'_'));
+    let mut h = Hints::default();
+    let mut non_ascii = false;
+    for (i, &c) in b.iter().enumerate() {
+        let class = BYTE_CLASS[c as usize];
+        if class == 0 {
+            continue;
+        }
+        match class {
+            DIGIT => h.numeric = true,
+            HYPHEN => h.hyphen = true,
+            NON_ASCII => non_ascii = true,
+            MONTH_START => h.month = h.month || MONTH_PREFIXES.iter().any(|m| b[i..].starts_with(m)),
+            _ => {
+                h.relative = h.relative
+                    || match c.to_ascii_lowercase() {
+                        b'y' => {
+                            at(i.checked_sub(2), "day") && word_end(i + 1) || at(Some(i), "year") && word_end(i + 4)
+                        }
+                        b'w' => {
+                            at(Some(i), "week") && (word_end(i + 4) || at(Some(i), "weekend") && word_end(i + 7))
+                                || at(i.checked_sub(7), "tomorrow") && word_end(i + 1)
+                        }
+                        _ => {
+                            at(i.checked_sub(4), "month") && word_end(i + 1)
+                                || at(i.checked_sub(5), "tonight") && word_end(i + 2)
+                        }
+                    }
+            }
+        }
+    }
+    if non_ascii {
+        h.numeric = h.numeric || s.chars().any(char::is_numeric);
+        h.relative = h.relative || s.contains(['\u{212A}', '\u{017F}', '\u{0131}']);
+    }
+    h
+}
 
 fn month_number(name: &str) -> u32 {
     let lower = name.to_ascii_lowercase();
@@ -65,37 +150,42 @@ pub fn find(text: &str, span: Span, anchor: Option<NaiveDate>) -> Vec<DateMentio
             out.push(m);
         }
     };
-    // Cheap exact prefilters: the regexes are slow on text with non-ASCII
-    // characters (Unicode word boundaries send them to the backtracker), and
-    // most sentences hold no date at all.
-    let digits = if s.chars().any(char::is_numeric) { s } else { "" };
-    let relative_hay = if RELATIVE_HINT.is_match(s) { s } else { "" };
-    for c in ISO.captures_iter(digits) {
-        let whole = c.get(0).unwrap();
-        let d =
-            NaiveDate::from_ymd_opt(c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
-        push(whole.start(), whole.end(), d);
-    }
-    for c in MONTH_DAY.captures_iter(digits) {
-        let whole = c.get(0).unwrap();
-        let d = day_month(c[2].parse().ok(), month_number(&c[1]), c.get(3).map(|y| y.as_str()), anchor);
-        push(whole.start(), whole.end(), d);
-    }
-    for c in DAY_MONTH.captures_iter(digits) {
-        let whole = c.get(0).unwrap();
-        let d = day_month(c[1].parse().ok(), month_number(&c[2]), c.get(3).map(|y| y.as_str()), anchor);
-        push(whole.start(), whole.end(), d);
-    }
-    for c in RELATIVE.captures_iter(relative_hay) {
-        let whole = c.get(0).unwrap();
-        let modifier = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
-        let word = c[2].to_ascii_lowercase();
-        let d = anchor.and_then(|a| relative(a, modifier.as_deref(), &word));
-        // Bare "week", "month" and "year" are only dates with a modifier.
-        if modifier.is_none() && matches!(word.as_str(), "week" | "weekend" | "month" | "year") {
-            continue;
+    let hints = hints(s);
+    if hints.numeric && hints.hyphen {
+        for c in ISO.captures_iter(s) {
+            let whole = c.get(0).unwrap();
+            let d = NaiveDate::from_ymd_opt(
+                c[1].parse().unwrap_or(0),
+                c[2].parse().unwrap_or(0),
+                c[3].parse().unwrap_or(0),
+            );
+            push(whole.start(), whole.end(), d);
         }
-        push(whole.start(), whole.end(), d);
+    }
+    if hints.numeric && hints.month {
+        for c in MONTH_DAY.captures_iter(s) {
+            let whole = c.get(0).unwrap();
+            let d = day_month(c[2].parse().ok(), month_number(&c[1]), c.get(3).map(|y| y.as_str()), anchor);
+            push(whole.start(), whole.end(), d);
+        }
+        for c in DAY_MONTH.captures_iter(s) {
+            let whole = c.get(0).unwrap();
+            let d = day_month(c[1].parse().ok(), month_number(&c[2]), c.get(3).map(|y| y.as_str()), anchor);
+            push(whole.start(), whole.end(), d);
+        }
+    }
+    if hints.relative {
+        for c in RELATIVE.captures_iter(s) {
+            let whole = c.get(0).unwrap();
+            let modifier = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
+            let word = c[2].to_ascii_lowercase();
+            let d = anchor.and_then(|a| relative(a, modifier.as_deref(), &word));
+            // Bare "week", "month" and "year" are only dates with a modifier.
+            if modifier.is_none() && matches!(word.as_str(), "week" | "weekend" | "month" | "year") {
+                continue;
+            }
+            push(whole.start(), whole.end(), d);
+        }
     }
     out.sort_by_key(|m| m.span.start);
     out
@@ -171,6 +261,34 @@ mod tests {
         check("met on Friday", "2025-02-28", &[Some("2025-02-28")]);
         check("met last Friday", "2025-02-28", &[Some("2025-02-21")]);
         check("meets next Monday", "2025-02-28", &[Some("2025-03-03")]);
+    }
+
+    #[test]
+    fn hints_never_rule_out_a_match() {
+        let pieces = [
+            "d", "a", "y", "Y", "DA", "ton", "IGH", "t", "tomorro", "W", "w", "ee", "K", "\u{212A}", "mon", "TH", "h",
+            "ye", "AR", " ", "ſ", "ı", "é", "_", "s", "end", "Ja", "n", "Se", "p", "-", "7", "٣", "Ⅻ", "12", "1999-",
+        ];
+        let check = |s: &str| {
+            let h = hints(s);
+            assert_eq!(h.numeric, s.chars().any(char::is_numeric), "{s:?}");
+            assert_eq!(h.hyphen, s.contains('-'), "{s:?}");
+            assert!(h.numeric && h.hyphen || !ISO.is_match(s), "{s:?}");
+            assert!(h.numeric && h.month || !MONTH_DAY.is_match(s) && !DAY_MONTH.is_match(s), "{s:?}");
+            assert!(h.relative || !RELATIVE.is_match(s), "{s:?}");
+        };
+        // Every string of up to three pieces.
+        let mut strings = vec![String::new()];
+        for _ in 0..3 {
+            strings = strings.iter().flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}"))).collect();
+            strings.iter().for_each(|s| check(s));
+        }
+        for s in ["talks on Feb. 27", "the 27th of September", "Today's talks", "last weekend", "on Sunday_"] {
+            check(s);
+        }
+        // Plurals and longer words are ruled out.
+        assert!(!hints("for years and days, Mondays and weekends").relative);
+        assert!(hints("met last weekend").relative);
     }
 
     #[test]

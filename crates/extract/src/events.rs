@@ -4,6 +4,7 @@
 
 use crate::actors::Mention;
 use crate::dates::DateMention;
+use crate::index::WordInfo;
 use crate::resources::Resources;
 use crate::text::{Sentence, TokenKind};
 use chrono::NaiveDate;
@@ -96,9 +97,21 @@ pub struct EventMention {
     pub event: usize,
 }
 
-const VERB_CONTEXT: &[&str] =
-    &["is", "are", "was", "were", "be", "been", "will", "to", "not", "would", "could", "had", "has", "have"];
-const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "today's", "today’s", "its", "their", "such"];
+static VERB_CONTEXT: crate::index::WordList = crate::index::WordList::new(&[
+    "is", "are", "was", "were", "be", "been", "will", "to", "not", "would", "could", "had", "has", "have",
+]);
+static DEFINITE: crate::index::WordList = crate::index::WordList::new(&[
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "today's",
+    "today’s",
+    "its",
+    "their",
+    "such",
+]);
 
 /// Find the event nouns of a sentence, merging them into `events`.
 #[allow(clippy::too_many_arguments)]
@@ -106,6 +119,7 @@ pub fn find(
     text: &str,
     s: &Sentence,
     lw: &[String],
+    known: &[Option<&WordInfo>],
     mentions: &[Mention],
     dates: &[DateMention],
     res: &Resources,
@@ -115,16 +129,17 @@ pub fn find(
     let mut out = Vec::new();
     let n = s.tokens.len();
     let word = |i: usize| s.tokens.get(i).map(|t| t.span.slice(text)).unwrap_or("");
+    // `res.index.event_nouns.get(&lw[k])` and `res.index.lexicon.contains_key(&lw[k])`.
+    let event_noun = |k: usize| known[k].and_then(|w| w.event_noun);
+    let in_lexicon = |k: usize| known[k].is_some_and(|w| !w.lexicon.is_empty());
     for i in 0..n {
-        let Some(&noun) = res.index.event_nouns.get(&lw[i]) else { continue };
-        if i > 0 && VERB_CONTEXT.contains(&lw[i - 1].as_str()) && res.index.lexicon.contains_key(&lw[i]) {
+        let Some(noun) = event_noun(i) else { continue };
+        if i > 0 && VERB_CONTEXT.contains(&lw[i - 1].as_str()) && in_lexicon(i) {
             continue;
         }
         // "called for a meeting": fine; "phone call" vs "call for": skip
         // "call" followed by "for"/"on", which the lexicon reads as a request.
-        if matches!(lw.get(i + 1).map(String::as_str), Some("for" | "on"))
-            && res.index.lexicon.contains_key(&lw[i])
-            && lw[i].starts_with("call")
+        if matches!(lw.get(i + 1).map(String::as_str), Some("for" | "on")) && in_lexicon(i) && lw[i].starts_with("call")
         {
             continue;
         }
@@ -157,7 +172,7 @@ pub fn find(
                     | "before"
                     | "since"
                     | "than"
-            ) || res.index.event_nouns.contains_key(&lw[k])
+            ) || event_noun(k).is_some()
             {
                 break;
             }
@@ -214,7 +229,7 @@ pub fn find(
             .take_while(|&b| {
                 s.tokens[b].kind == TokenKind::Word
                     && !matches!(lw[b].as_str(), "and" | "but" | "that" | "which" | "who" | "while" | "when")
-                    && !res.index.event_nouns.contains_key(&lw[b])
+                    && event_noun(b).is_none()
             })
             .find(|&b| lw[b] == "between")
         {
@@ -299,9 +314,30 @@ pub fn find(
 
 /// Words that make an event one round of a series.
 const SERIES: &[&str] = &["first", "previous", "earlier", "prior", "initial", "recent"];
-const FRESH: &[&str] = &["a", "an", "another", "future", "upcoming", "possible", "potential", "proposed", "new"];
-const HYPOTHETICAL_CUES: &[&str] =
-    &["could", "may", "might", "would", "should", "can", "if", "unless", "whether", "future", "potential"];
+static FRESH: crate::index::WordList = crate::index::WordList::new(&[
+    "a",
+    "an",
+    "another",
+    "future",
+    "upcoming",
+    "possible",
+    "potential",
+    "proposed",
+    "new",
+]);
+static HYPOTHETICAL_CUES: crate::index::WordList = crate::index::WordList::new(&[
+    "could",
+    "may",
+    "might",
+    "would",
+    "should",
+    "can",
+    "if",
+    "unless",
+    "whether",
+    "future",
+    "potential",
+]);
 
 /// The event that a verb of meeting makes ("X and Y met in Riyadh"): an
 /// event at the same place, or one that already has these participants, or

@@ -5,6 +5,7 @@ use crate::actors::{self, ActorTable, Mention};
 use crate::coref;
 use crate::dates;
 use crate::events::{self, EventState};
+use crate::index::WordInfo;
 use crate::relations::{self, Ctx, Found, Obj};
 use crate::resources::Resources;
 use crate::text;
@@ -29,16 +30,22 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     let mut events: Vec<EventState> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
     let mut mentioned: HashSet<usize> = HashSet::new();
-    // Lower-cased tokens, in strings reused from sentence to sentence: one
-    // allocation per token was a tenth of the extractor's time.
-    let mut lw_buf: Vec<String> = Vec::new();
+    // Lower-cased tokens, in strings reused from sentence to sentence and
+    // article to article: one allocation per token was a tenth of the
+    // extractor's time.
+    let mut lw_buf: Vec<String> = LOWER.take();
+    // What the resources say of each of them, looked up once.
+    let mut known_buf: Vec<Option<&WordInfo>> = Vec::new();
     let mut focus = coref::Focus::default();
     let mut last_date: Option<chrono::NaiveDate> = None;
     let mut outcomes: Vec<(usize, usize, Span)> = Vec::new();
     for s in text::sentences(text) {
         lower_tokens(text, &s, &mut lw_buf);
         let lw = &lw_buf[..s.tokens.len()];
-        let mut mentions = actors::mentions(text, &s, res, &mut table);
+        known_buf.clear();
+        known_buf.extend(lw.iter().map(|w| res.index.words.get(w.as_str())));
+        let known = known_buf.as_slice();
+        let mut mentions = actors::mentions(text, &s, lw, res, &mut table);
         focus.sides = sides(&events, &table);
         coref::resolve(text, &s, lw, res, &table, &focus, &mut mentions);
         let mentions = mentions;
@@ -47,15 +54,24 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         }
         let mut dates = dates::find(text, s.span, anchor);
         let last_event = main_talks(&events);
-        let ems =
-            events::find(text, &s, lw, &mentions, &dates, res, &mut events, anchor.map(|d| chrono::Datelike::year(&d)));
+        let ems = events::find(
+            text,
+            &s,
+            lw,
+            known,
+            &mentions,
+            &dates,
+            res,
+            &mut events,
+            anchor.map(|d| chrono::Datelike::year(&d)),
+        );
         concurrent_date(&s, lw, &ems, &mut events, &mut dates);
         same_day(&s, lw, last_date, &ems, &mut events, &mut dates);
         if let Some(d) = dates.iter().rev().find_map(|d| d.date) {
             last_date = Some(d);
         }
         let dates = dates;
-        let ctx = Ctx { text, s: &s, lw, mentions: &mentions, events: &ems, dates: &dates, res, last_event };
+        let ctx = Ctx { text, s: &s, lw, known, mentions: &mentions, events: &ems, dates: &dates, res, last_event };
         let before = found.len();
         relations::extract(&ctx, &mut events, &mut found);
         relations::present_at(&ctx, &mut events);
@@ -135,8 +151,15 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
             }
         }
     }
+    LOWER.set(lw_buf);
     // Affiliations of people found by pattern name actors too.
     assemble(article, res, table, events, found, mentioned, diagnostics)
+}
+
+thread_local! {
+    /// The lower-cased token strings of the last article extracted on this
+    /// thread, for the next one to reuse.
+    static LOWER: std::cell::Cell<Vec<String>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The talks the article is about so far: the consultation it names most

@@ -12,6 +12,7 @@
 use crate::actors::Mention;
 use crate::dates::DateMention;
 use crate::events::{EventMention, EventState};
+use crate::index::WordInfo;
 use crate::resources::{LexiconEntry, Resources};
 use crate::text::{Sentence, TokenKind};
 use dragoman_model::{Modality, Relation, Span};
@@ -43,7 +44,7 @@ const BOUNDARIES: &[&str] = &[
     ";", ":", "that", "which", "who", "whom", "whose", "while", "whereas", "although", "though", "because", "if",
     "unless", "when", "where", "but", "whether", "—", "“", "\"",
 ];
-pub(crate) const PREPOSITIONS: &[&str] = &[
+pub(crate) static PREPOSITIONS: crate::index::WordList = crate::index::WordList::new(&[
     "concerning",
     "regarding",
     "of",
@@ -81,20 +82,21 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
     "within",
     "behind",
     "beyond",
-];
+]);
 /// Finite auxiliaries: after a name they make it a clause's subject.
 const FINITE: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should",
     "must", "did", "does",
 ];
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"];
-const DETERMINERS: &[&str] = &[
+static BE: crate::index::WordList =
+    crate::index::WordList::new(&["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"]);
+static DETERMINERS: crate::index::WordList = crate::index::WordList::new(&[
     "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "'s", "’s", "any",
     "recent", "new", "former", "latest", "first", "second", "further", "renewed", "joint",
-];
+]);
 /// Adjectives that make the next word a noun: "military aid", "increased
 /// pressure", "Western support".
-const NOUN_ADJECTIVES: &[&str] = &[
+static NOUN_ADJECTIVES: crate::index::WordList = crate::index::WordList::new(&[
     "military",
     "economic",
     "financial",
@@ -122,8 +124,8 @@ const NOUN_ADJECTIVES: &[&str] = &[
     "much",
     "massive",
     "lethal",
-];
-const RECEIVE: &[&str] = &[
+]);
+static RECEIVE: crate::index::WordList = crate::index::WordList::new(&[
     "receive",
     "receives",
     "received",
@@ -136,8 +138,8 @@ const RECEIVE: &[&str] = &[
     "enjoyed",
     "won",
     "secured",
-];
-const NEGATIVE_CONTROL: &[&str] = &[
+]);
+static NEGATIVE_CONTROL: crate::index::WordList = crate::index::WordList::new(&[
     "refused",
     "refuses",
     "refuse",
@@ -152,8 +154,8 @@ const NEGATIVE_CONTROL: &[&str] = &[
     "rejected",
     "refusing",
     "declining",
-];
-const INTENT_CONTROL: &[&str] = &[
+]);
+static INTENT_CONTROL: crate::index::WordList = crate::index::WordList::new(&[
     "offered",
     "offers",
     "offer",
@@ -171,8 +173,8 @@ const INTENT_CONTROL: &[&str] = &[
     "threaten",
     "vowed",
     "vows",
-];
-const FUTURE_CUES: &[&str] = &[
+]);
+static FUTURE_CUES: crate::index::WordList = crate::index::WordList::new(&[
     "will",
     "preparing",
     "prepares",
@@ -205,8 +207,8 @@ const FUTURE_CUES: &[&str] = &[
     "due",
     "poised",
     "tomorrow",
-];
-const POSSIBLE_CUES: &[&str] = &[
+]);
+static POSSIBLE_CUES: crate::index::WordList = crate::index::WordList::new(&[
     "may",
     "might",
     "could",
@@ -220,7 +222,7 @@ const POSSIBLE_CUES: &[&str] = &[
     "potentially",
     "allegedly",
     "reportedly",
-];
+]);
 const REPORTING: &[&str] = &[
     "said",
     "says",
@@ -259,16 +261,16 @@ const REPORTING: &[&str] = &[
 ];
 
 /// [`REPORTING`] and [`BOUNDARIES`] as sets: they are asked about every token.
-static REPORTING_SET: std::sync::LazyLock<std::collections::HashSet<&str, crate::index::WordBuild>> =
-    std::sync::LazyLock::new(|| REPORTING.iter().copied().collect());
-static BOUNDARY_SET: std::sync::LazyLock<std::collections::HashSet<&str, crate::index::WordBuild>> =
-    std::sync::LazyLock::new(|| BOUNDARIES.iter().copied().collect());
+static REPORTING_SET: crate::index::WordList = crate::index::WordList::new(REPORTING);
+static BOUNDARY_SET: crate::index::WordList = crate::index::WordList::new(BOUNDARIES);
 
 /// Everything known about one sentence.
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub s: &'a Sentence,
     pub lw: &'a [String],
+    /// What the resources say of each token (its [`WordInfo`] by `lw`).
+    pub known: &'a [Option<&'a WordInfo>],
     pub mentions: &'a [Mention],
     pub events: &'a [EventMention],
     pub dates: &'a [DateMention],
@@ -287,9 +289,20 @@ struct Trigger {
     after: usize,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     fn n(&self) -> usize {
         self.s.tokens.len()
+    }
+
+    /// The lexicon entries and forms that token `i` may be (as
+    /// `res.index.lexicon.get(lw(i))`).
+    fn lexicon(&self, i: usize) -> Option<&'a [(usize, usize)]> {
+        self.known.get(i).copied().flatten().map(|w| w.lexicon.as_slice()).filter(|c| !c.is_empty())
+    }
+
+    /// Whether token `i` is a one-word body noun (as `res.index.bodies.contains(lw(i))`).
+    fn is_body_word(&self, i: usize) -> bool {
+        self.known.get(i).copied().flatten().is_some_and(|w| w.body)
     }
 
     fn lw(&self, i: usize) -> &str {
@@ -325,7 +338,7 @@ impl Ctx<'_> {
             if matches!(w, "the" | "both" | "a" | "an" | "all") {
                 continue;
             }
-            if matches!(w, "from" | "of") && k > 0 && self.res.index.bodies.contains(self.lw(k - 1)) {
+            if matches!(w, "from" | "of") && k > 0 && self.is_body_word(k - 1) {
                 return false;
             }
             return PREPOSITIONS.contains(&w);
@@ -621,7 +634,7 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ctx.n() {
-        let Some(cands) = ctx.res.index.lexicon.get(ctx.lw(i)) else {
+        let Some(cands) = ctx.lexicon(i) else {
             i += 1;
             continue;
         };
@@ -659,12 +672,7 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
                 let is_next = |k: usize| e.next.iter().any(|nx| nx == ctx.lw(k));
                 let other_verb = |k: usize| {
                     ctx.lw(k).ends_with("ed")
-                        && ctx
-                            .res
-                            .index
-                            .lexicon
-                            .get(ctx.lw(k))
-                            .is_some_and(|c| c.iter().any(|&(x, _)| !ctx.res.lexicon[x].is_noun))
+                        && ctx.lexicon(k).is_some_and(|c| c.iter().any(|&(x, _)| !ctx.res.lexicon[x].is_noun))
                 };
                 let found = (i + 1..(i + 10).min(ctx.n()))
                     .take_while(|&k| {
@@ -830,7 +838,7 @@ fn conjoined_verb(ctx: &Ctx, i: usize) -> bool {
     k >= 2 && ctx.lw(k - 1) == "and"
 }
 
-const AUXILIARIES: &[&str] = &[
+static AUXILIARIES: crate::index::WordList = crate::index::WordList::new(&[
     "has",
     "have",
     "had",
@@ -848,7 +856,7 @@ const AUXILIARIES: &[&str] = &[
     "quickly",
     "subsequently",
     "swiftly",
-];
+]);
 
 const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their"];
 /// What "with" names when support is military: "supported X with arms".
@@ -887,7 +895,7 @@ fn possessive_modifier(ctx: &Ctx, m: &Mention, limit: usize) -> bool {
     (pronoun || matches!(ctx.lw(m.end), "'s" | "’s"))
         && after < limit
         && (ctx.mentions.iter().any(|n| n.start == after)
-            || !ctx.res.index.bodies.contains(ctx.lw(after))
+            || !ctx.is_body_word(after)
                 && !matches!(ctx.lw(after), "leadership" | "president" | "leader" | "government"))
 }
 
@@ -901,8 +909,8 @@ fn noun_modifier(ctx: &Ctx, m: &Mention) -> bool {
         && matches!(ctx.lw(m.start - 1), "the" | "a" | "an")
         && tok.kind == TokenKind::Word
         && w.chars().next().is_some_and(char::is_lowercase)
-        && !ctx.res.index.lexicon.contains_key(next)
-        && !ctx.res.index.bodies.contains(next)
+        && ctx.lexicon(m.end).is_none()
+        && !ctx.is_body_word(m.end)
         && !BE.contains(&next)
         && !FINITE.contains(&next)
         && !matches!(next, "do" | "and" | "also" | "not")
@@ -1091,7 +1099,7 @@ fn presupposed(ctx: &Ctx, i: usize) -> bool {
         && !(k..i).chain(k.checked_sub(2)).any(|j| HYPOTHETICAL.contains(&ctx.lw(j)))
 }
 
-const HYPOTHETICAL: &[&str] = &[
+static HYPOTHETICAL: crate::index::WordList = crate::index::WordList::new(&[
     "planned",
     "proposed",
     "upcoming",
@@ -1104,7 +1112,7 @@ const HYPOTHETICAL: &[&str] = &[
     "hypothetical",
     "any",
     "announced",
-];
+]);
 
 /// The relation of a cue that asks for or offers talks before token `i`.
 fn requested(ctx: &Ctx, left: usize, i: usize) -> Option<Relation> {

@@ -18,6 +18,9 @@ pub enum TokenKind {
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
+    /// The token's first character: every stage asks whether a token is
+    /// capitalized, and this spares each of them slicing and decoding it.
+    pub first: char,
 }
 
 #[derive(Clone, Debug)]
@@ -80,16 +83,78 @@ pub fn content_lines(text: &str) -> Vec<Span> {
     out
 }
 
+/// Whether a caption marker starts at byte `i` of the line, ignoring ASCII
+/// case: the same as looking for it in the lower-cased line, since no
+/// character but ASCII letters lower-cases to their letters (U+212A KELVIN
+/// SIGN gives `k`, which no marker holds, and U+0130 gives `i` followed by a
+/// combining dot).
+fn caption_at(line: &[u8], i: usize) -> bool {
+    CAPTION_MARKERS.iter().any(|m| line[i..].get(..m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes())))
+}
+
+const LATIN: u8 = 1;
+const SYMBOL: u8 = 2;
+const CAPTION: u8 = 4;
+
+/// What the boilerplate test counts each ASCII character as: a Latin letter,
+/// a symbol (not a space, punctuation or digit), and whether a caption
+/// marker may start with it.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            LATIN
+        } else if !(c.is_ascii_whitespace() || c == 0x0B) && !c.is_ascii_punctuation() && !c.is_ascii_digit() {
+            SYMBOL
+        } else {
+            0
+        };
+        if matches!(c, b'p' | b'P' | b'g' | b'G' | b'/' | b'(') {
+            t[b] |= CAPTION;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// Bytes of the longest boilerplate prefix.
+const PREFIX_MAX: usize = 24;
+
 fn is_boilerplate(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    if BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
-        return true;
-    }
-    if CAPTION_MARKERS.iter().any(|m| lower.contains(m)) {
-        return true;
-    }
-    let (mut latin, mut other, mut symbols) = (0usize, 0usize, 0usize);
+    // The line's start lower-cased, char by char as `str::to_lowercase`
+    // does: the rest of the line cannot change whether it starts with a
+    // prefix (a final sigma aside, which no prefix holds).
+    let mut head = String::with_capacity(PREFIX_MAX + 4);
     for c in line.chars() {
+        if head.len() >= PREFIX_MAX {
+            break;
+        }
+        head.extend(c.to_lowercase());
+    }
+    if BOILERPLATE_PREFIXES.iter().any(|p| head.starts_with(p)) {
+        return true;
+    }
+    // Letters by script and symbols, and caption markers where their first
+    // letter or mark occurs, in one pass with ASCII taken byte by byte.
+    let (mut latin, mut other, mut symbols) = (0usize, 0usize, 0usize);
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            let class = ASCII_CLASS[b as usize];
+            latin += usize::from(class & LATIN != 0);
+            symbols += usize::from(class & SYMBOL != 0);
+            if class & CAPTION != 0 && caption_at(bytes, i) {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        let c = line[i..].chars().next().expect("a character starts here");
+        i += c.len_utf8();
         if c.is_alphabetic() {
             if is_latin(c) {
                 latin += 1;
@@ -158,12 +223,16 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], heading: bool) {
 }
 
 fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    // Words and numbers end a sentence only as "U.S.": most tokens stop here.
+    if tokens[i].kind != TokenKind::Punct && text.as_bytes()[tokens[i].span.end - 1] != b'.' {
+        return false;
+    }
     let t = tokens[i].span.slice(text);
     let closing = |j: usize| tokens.get(j).is_some_and(|t| matches!(t.span.slice(text), "\"" | "”" | "’" | ")" | "'"));
     let next_starts = |j: usize| {
         tokens.get(j).is_none_or(|n| {
-            let s = n.span.slice(text);
-            s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“‘'(".contains(c))
+            let c = n.first;
+            c.is_uppercase() || c.is_numeric() || "\"“‘'(".contains(c)
         })
     };
     match t {
@@ -208,67 +277,86 @@ fn is_abbreviation(word: &str) -> bool {
 /// "U.S.-Russia" and "Türkiye’s" expose their names.
 pub fn tokenize(text: &str, line: Span) -> Vec<Token> {
     let s = &text[line.start..line.end];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(s.len() / 4);
     let mut i = 0;
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let off = |k: usize| chars.get(k).map(|&(o, _)| o).unwrap_or(s.len());
-    while i < chars.len() {
-        let c = chars[i].1;
-        if c.is_whitespace() {
-            i += 1;
+    let push = |out: &mut Vec<Token>, a: usize, b: usize, kind: TokenKind, first: char| {
+        out.push(Token { span: Span::new(line.start + a, line.start + b), kind, first });
+    };
+    while let Some(c) = char_at(s, i) {
+        let cl = c.len_utf8();
+        if c == ' ' || c.is_whitespace() {
+            i += cl;
             continue;
         }
         if c.is_alphanumeric() {
             let start = i;
-            let mut j = i + 1;
+            // The character before `j`, and how many characters `start..j` holds.
+            let (mut prev, mut count) = (c, 1);
+            let mut j = i + cl;
             let mut dotted = false;
-            while j < chars.len() {
-                let d = chars[j].1;
+            loop {
+                // ASCII letters and digits, most of a word, go on at once.
+                while let Some(&b) = bytes.get(j).filter(|b| b.is_ascii_alphanumeric()) {
+                    prev = b as char;
+                    count += 1;
+                    j += 1;
+                }
+                let Some(d) = char_at(s, j) else { break };
+                let dl = d.len_utf8();
+                let next = char_at(s, j + dl);
                 // An apostrophe inside a word ("didn't") but not a
                 // possessive "'s", which becomes a token of its own.
                 let inner_apostrophe = (d == '\'' || d == '’')
-                    && at(j + 1).is_some_and(char::is_alphanumeric)
-                    && !(matches!(at(j + 1), Some('s' | 'S')) && !at(j + 2).is_some_and(char::is_alphanumeric));
-                if d.is_alphanumeric() || inner_apostrophe {
-                    j += 1;
-                } else if d == '.'
-                    && at(j + 1).is_some_and(char::is_alphabetic)
-                    && j - start <= 2
-                    && at(j - 1).is_some_and(char::is_uppercase)
-                {
-                    dotted = true;
-                    j += 1;
-                } else if (d == ',' || d == '.')
-                    && chars[j - 1].1.is_ascii_digit()
-                    && at(j + 1).is_some_and(|c| c.is_ascii_digit())
-                {
-                    j += 1;
-                } else {
+                    && next.is_some_and(char::is_alphanumeric)
+                    && !(matches!(next, Some('s' | 'S')) && !char_at(s, j + dl + 1).is_some_and(char::is_alphanumeric));
+                let take = d.is_alphanumeric()
+                    || inner_apostrophe
+                    || if d == '.' && next.is_some_and(char::is_alphabetic) && count <= 2 && prev.is_uppercase() {
+                        dotted = true;
+                        true
+                    } else {
+                        (d == ',' || d == '.') && prev.is_ascii_digit() && next.is_some_and(|c| c.is_ascii_digit())
+                    };
+                if !take {
                     break;
                 }
+                prev = d;
+                count += 1;
+                j += dl;
             }
-            if dotted && at(j) == Some('.') {
+            if dotted && bytes.get(j) == Some(&b'.') {
                 j += 1;
             }
-            let kind = if chars[start].1.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
-            out.push(Token { span: Span::new(line.start + off(start), line.start + off(j)), kind });
+            let kind = if c.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
+            push(&mut out, start, j, kind, c);
             i = j;
             continue;
         }
         // Possessive 's as its own token.
         if (c == '\'' || c == '’')
-            && matches!(at(i + 1), Some('s' | 'S'))
-            && !at(i + 2).is_some_and(char::is_alphanumeric)
+            && matches!(char_at(s, i + cl), Some('s' | 'S'))
+            && !char_at(s, i + cl + 1).is_some_and(char::is_alphanumeric)
         {
-            out.push(Token { span: Span::new(line.start + off(i), line.start + off(i + 2)), kind: TokenKind::Word });
-            i += 2;
+            push(&mut out, i, i + cl + 1, TokenKind::Word, c);
+            i += cl + 1;
             continue;
         }
-        out.push(Token { span: Span::new(line.start + off(i), line.start + off(i + 1)), kind: TokenKind::Punct });
-        i += 1;
+        push(&mut out, i, i + cl, TokenKind::Punct, c);
+        i += cl;
     }
     out
+}
+
+/// The character starting at byte `i` of `s`, if any (`i` is always on a
+/// character boundary here).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
 }
 
 #[cfg(test)]
@@ -292,6 +380,41 @@ mod tests {
         let text = "Talks ended on Feb. 27 in Istanbul. Mr. Lavrov left. The U.S. side stayed.";
         let got: Vec<&str> = sentences(text).iter().map(|s| s.span.slice(text)).collect();
         assert_eq!(got, ["Talks ended on Feb. 27 in Istanbul.", "Mr. Lavrov left.", "The U.S. side stayed."]);
+    }
+
+    #[test]
+    fn ascii_classes_agree_with_char_predicates() {
+        for b in 0..128u8 {
+            let c = char::from(b);
+            let latin = c.is_alphabetic() && is_latin(c);
+            let symbol = !c.is_alphabetic()
+                && !c.is_whitespace()
+                && !c.is_ascii_punctuation()
+                && !c.is_numeric()
+                && !is_text_punct(c);
+            assert_eq!(ASCII_CLASS[b as usize] & LATIN != 0, latin, "{b}");
+            assert_eq!(ASCII_CLASS[b as usize] & SYMBOL != 0, symbol, "{b}");
+            let starts_marker = CAPTION_MARKERS.iter().any(|m| m.as_bytes()[0].eq_ignore_ascii_case(&b));
+            assert_eq!(ASCII_CLASS[b as usize] & CAPTION != 0, starts_marker, "{b}");
+        }
+    }
+
+    #[test]
+    fn caption_markers_and_prefixes_ignore_case() {
+        assert!(is_boilerplate("Reuters/PHOTO of the talks in Istanbul on Friday."));
+        assert!(is_boilerplate("Ministers met in Riyadh (Getty Images) on Tuesday."));
+        assert!(is_boilerplate("SOURCE: a long line of text that goes on and on for a while."));
+        assert!(is_boilerplate("ALL RIGHTS RESERVED by the news agency that wrote this."));
+        assert!(!is_boilerplate("The photographers met in Riyadh on Tuesday."));
+        // U+0130 lower-cases to "i" and a combining dot: no "photo credit".
+        assert!(!is_boilerplate("The photo credİt line is not a caption, as it reads."));
+    }
+
+    #[test]
+    fn tokens_know_their_first_character() {
+        let text = "Türkiye’s Ümit met 2 envoys.";
+        let firsts: Vec<char> = tokenize(text, Span::new(0, text.len())).iter().map(|t| t.first).collect();
+        assert_eq!(firsts, ['T', '’', 'Ü', 'm', '2', 'e', '.']);
     }
 
     #[test]
