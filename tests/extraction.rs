@@ -273,3 +273,139 @@ fn subordinate_clauses_keep_their_own_subject_and_condition() {
 fn an_intransitive_attend_names_the_talks_at_hand() {
     check("Putin did not attend and has made no comment on the talks.", &["vladimir_putin !attend event:talks"], &[]);
 }
+
+#[test]
+fn pronouns_take_the_subject_before_them() {
+    // The previous sentence's subject; a possessive pronoun before a body
+    // noun stands for the person's state.
+    check(
+        "Russian Security Council Secretary Sergei Shoigu accused Europe of bad faith. \
+         Speaking after his visit to Malaysia, he repeated the charge.",
+        &["sergei_shoigu visit malaysia", "sergei_shoigu accuse europe"],
+        &[],
+    );
+    check(
+        "Russian President Vladimir Putin stayed in Moscow. His delegation rejected Ukraine's proposals.",
+        &["russia reject ukraine"],
+        &["vladimir_putin reject ukraine"],
+    );
+    // No person before it: the pronoun stays unresolved.
+    check("The talks ended late. He rejected the offer from Ukraine.", &[], &["ukraine reject ukraine"]);
+    // "its NATO allies": a possessive before a name is no mention.
+    check(
+        "Ukraine continues to receive backing from the United States and its NATO allies.",
+        &["united_states support ukraine", "nato support ukraine"],
+        &[],
+    );
+}
+
+#[test]
+fn a_role_description_names_the_one_person_with_that_role() {
+    check(
+        "President Donald Trump spoke of peace. British Prime Minister Keir Starmer, \
+         who visited the American leader on Thursday, was cautious.",
+        &["keir_starmer visit donald_trump"],
+        &[],
+    );
+}
+
+#[test]
+fn the_sides_are_the_parties_to_the_talks_at_hand() {
+    check(
+        "Talks between Armenia and Azerbaijan opened in Almaty on Monday. Both sides accused Russia of meddling.",
+        &["armenia accuse russia", "azerbaijan accuse russia"],
+        &[],
+    );
+}
+
+#[test]
+fn earlier_rounds_and_their_agreements_have_the_same_parties() {
+    check(
+        "Talks between Armenia and Azerbaijan opened in Almaty on Monday. \
+         The talks follow previous negotiations in Riyadh. \
+         One outcome of the February 18 discussions in Saudi Arabia was an agreement to exchange prisoners.",
+        &[
+            "armenia attend event:negotiations in Riyadh",
+            "azerbaijan attend event:negotiations in Riyadh",
+            "armenia agree azerbaijan@2025-02-18",
+        ],
+        &[],
+    );
+    // An agreement nobody reached is no agreement of the talks' parties.
+    check(
+        "Talks between Armenia and Azerbaijan opened in Almaty on Monday. \
+         The talks failed to reach an agreement.",
+        &[],
+        &["armenia agree azerbaijan"],
+    );
+}
+
+#[test]
+fn a_comma_list_of_names_needs_an_and() {
+    check(
+        "He showed support for candidate Kamala Harris, Igor Kovalev, a dean at the university, said.",
+        &[],
+        &["igor_kovalev support kamala_harris"],
+    );
+}
+
+#[test]
+fn a_counterpart_meets_and_joins_the_talks() {
+    check(
+        "Talks between Armenia and Azerbaijan opened in Almaty on March 3. \
+         The Armenian delegation was headed by Deputy Foreign Minister Vahan Kostanyan. \
+         His counterpart was Azerbaijani Deputy Foreign Minister Elnur Mammadov.",
+        &["vahan_kostanyan meet elnur_mammadov@2025-03-03", "elnur_mammadov attend event:talks in Almaty"],
+        &[],
+    );
+}
+
+#[test]
+fn a_planned_summit_lists_its_parties_without_attendance() {
+    let text = "Talks between Armenia and Azerbaijan opened in Almaty on Monday. \
+                Kazakhstan has offered to host a future summit involving all parties.";
+    check(
+        text,
+        &["kazakhstan offer event:summit"],
+        &["armenia attend event:summit", "armenia meet azerbaijan@2025-02-28"],
+    );
+    let article = Article { id: "t".into(), date: Some("2025-02-28".into()), text: text.into(), ..Article::default() };
+    let x = extractor().extract(&article);
+    let summit = x.events.iter().find(|e| e.label == "summit").expect("the summit is an event");
+    assert_eq!(summit.participants, ["armenia", "azerbaijan"]);
+}
+
+#[test]
+fn dates_of_concurrent_and_same_day_events() {
+    check(
+        "Talks between Armenia and Azerbaijan were held in Almaty on February 26. \
+         While the talks were underway in Almaty, Russian President Vladimir Putin spoke at a meeting of the \
+         Security Council in Moscow.",
+        &["vladimir_putin attend event:meeting in Moscow@2025-02-26"],
+        &[],
+    );
+    check(
+        "On February 26, Armenia recalled its ambassador. A few hours later, Azerbaijan imposed sanctions on Armenia.",
+        &["azerbaijan sanction armenia@2025-02-26"],
+        &[],
+    );
+}
+
+#[test]
+fn nouns_introduced_by_a_verb_take_its_subject() {
+    check(
+        "Trump announced the introduction of duties of 25% on EU goods.",
+        &["donald_trump sanction european_union"],
+        &[],
+    );
+}
+
+#[test]
+fn support_with_arms_is_aid_and_engagement_with_x_targets_x() {
+    check(
+        "Poland supported Ukraine politically and with arms supplies.",
+        &["poland support ukraine", "poland aid ukraine"],
+        &[],
+    );
+    check("Zelenskyy has rejected any direct engagement with Russia.", &["volodymyr_zelenskyy reject russia"], &[]);
+}

@@ -34,6 +34,14 @@ pub struct EventState {
     /// How many times the article names it: the most named talks are the
     /// ones the article is about.
     pub mentions: u32,
+    /// Named as one round of a series ("the first meeting in Riyadh",
+    /// "previous talks in Geneva"): its participants, if the text names
+    /// none, are those of the talks the article is about.
+    /// The sentence that names it so.
+    pub series: Option<Span>,
+    /// Only planned or proposed ("a future summit"): its participants are
+    /// whom it would involve, not who attended or met.
+    pub planned: bool,
 }
 
 impl EventState {
@@ -53,6 +61,8 @@ impl EventState {
             year: None,
             verb_only: false,
             mentions: 0,
+            series: None,
+            planned: false,
         }
     }
 
@@ -214,13 +224,18 @@ pub fn find(
         // delegations of X and Y".
         let mut k = i + 1;
         // "meetings already taking place between X and Y".
-        if let Some(b) = (i + 1..(i + 5).min(n))
-            .take_while(|&b| FILLER.contains(&lw[b].as_str()) || lw[b] == "between")
+        // "contacts at the political level between X and Y".
+        if let Some(b) = (i + 1..(i + 7).min(n))
+            .take_while(|&b| {
+                s.tokens[b].kind == TokenKind::Word
+                    && !matches!(lw[b].as_str(), "and" | "but" | "that" | "which" | "who" | "while" | "when")
+                    && event_noun(b).is_none()
+            })
             .find(|&b| lw[b] == "between")
         {
             k = b;
         }
-        if k < n && matches!(lw[k].as_str(), "between" | "of" | "among") {
+        if k < n && matches!(lw[k].as_str(), "between" | "of" | "among" | "involving") {
             k += 1;
             while k < n
                 && matches!(
@@ -249,8 +264,11 @@ pub fn find(
                 && FRESH.contains(&lw[start - 2].as_str())
                 && !matches!(lw[start - 1].as_str(), "for" | "of" | "to" | "in" | "on" | "at" | "with" | "and" | ",");
         // "Istanbul could become a venue for talks between X and Y": the
-        // talks are not held, so X and Y are not their participants.
-        if (0..i).any(|k| HYPOTHETICAL_CUES.contains(&lw[k].as_str())) {
+        // talks are not held, so X and Y are not their participants; they
+        // still tell which talks are meant.
+        let named = participants.clone();
+        let hypothetical = (0..i).any(|k| HYPOTHETICAL_CUES.contains(&lw[k].as_str()));
+        if hypothetical {
             participants.clear();
         }
         let relation = res.events[noun].relation;
@@ -258,15 +276,33 @@ pub fn find(
             .filter(|&k| s.tokens[k].kind == TokenKind::Number)
             .filter_map(|k| word(k).parse::<i32>().ok())
             .find(|y| (1900..2100).contains(y) && Some(*y) != article_year);
-        let refers_back = (definite || participants.is_empty()) && !fresh;
-        let e = merge(events, noun, relation, &location, date, &participants, refers_back, year, res);
+        // "previous meetings in Riyadh": another round, not the talks at hand.
+        let series = (j.saturating_sub(1)..i).any(|k| SERIES.contains(&lw[k].as_str()));
+        let refers_back = (definite || participants.is_empty()) && !fresh && !series;
+        // "a future summit involving X and Y" is a new event, whoever it
+        // would involve.
+        let by = if fresh && hypothetical { &participants } else { &named };
+        let e = merge(events, noun, relation, &location, date, by, refers_back, year, res);
+        // A new event that is only planned ("a future summit involving all
+        // parties") keeps whom it would involve, without attendance.
+        let planned = e.is_none() && hypothetical;
+        if planned {
+            participants.clone_from(&named);
+        }
         let ev = e.unwrap_or_else(|| {
-            events.push(EventState { year, ..EventState::new(res, noun, relation, s.tokens[i].span, word(i)) });
+            events.push(EventState {
+                year,
+                planned,
+                ..EventState::new(res, noun, relation, s.tokens[i].span, word(i))
+            });
             events.len() - 1
         });
         let state = &mut events[ev];
         state.verb_only = false;
         state.mentions += 1;
+        if state.series.is_none() && series {
+            state.series = Some(s.span);
+        }
         state.place_and_date(res, noun, location, date);
         for p in participants {
             state.add_participant(p, s.span);
@@ -276,9 +312,8 @@ pub fn find(
     out
 }
 
-static FILLER: crate::index::WordList = crate::index::WordList::new(&[
-    "already", "taking", "took", "place", "held", "being", "that", "were", "was", "are", "is", "have", "has", "been",
-]);
+/// Words that make an event one round of a series.
+const SERIES: &[&str] = &["first", "previous", "earlier", "prior", "initial", "recent"];
 static FRESH: crate::index::WordList = crate::index::WordList::new(&[
     "a",
     "an",
@@ -326,7 +361,7 @@ pub fn from_verb(
             && date_ok(e)
             && matches!(e.relation, Some(Relation::Meet | Relation::Negotiate))
             && match (&location, &e.location) {
-                (Some(l), Some(x)) => same_place(l, x),
+                (Some(l), Some(x)) => same_place(res, l, x),
                 _ => participants.iter().all(|p| e.participants.contains(p)),
             }
     });
@@ -384,19 +419,35 @@ pub fn nearest_date(dates: &[DateMention], at: Span) -> Option<NaiveDate> {
 
 /// Whether a place name is a state's name in the gazetteer.
 fn is_country(res: &Resources, name: &str) -> bool {
-    res.index.gazetteer_matches(name).any(|m| {
-        m.start() == 0
+    state_named(res, name).is_some()
+}
+
+/// Whether two place names name the same place, a capital counting as
+/// its country ("talks in Riyadh" and "discussions in Saudi Arabia").
+fn same_place(res: &Resources, a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || capital_of(res, a).is_some_and(|c| Some(c) == state_named(res, b))
+        || capital_of(res, b).is_some_and(|c| Some(c) == state_named(res, a))
+}
+
+/// The gazetteer entry whose name, as a whole, `name` is (a form `form`).
+fn whole_match(res: &Resources, name: &str, form: crate::index::Form) -> Option<usize> {
+    res.index.gazetteer_matches(name).find_map(|m| {
+        let (entry, f) = *res.index.patterns.get(m.pattern().as_usize())?;
+        (m.start() == 0
             && m.end() == name.len()
-            && res.index.patterns.get(m.pattern().as_usize()).is_some_and(|&(entry, form)| {
-                form == crate::index::Form::Name
-                    && res.gazetteer[entry].kind
-                        == crate::resources::EntryKind::Actor(dragoman_model::ActorKind::Country)
-            })
+            && f == form
+            && res.gazetteer[entry].kind == crate::resources::EntryKind::Actor(dragoman_model::ActorKind::Country))
+        .then_some(entry)
     })
 }
 
-fn same_place(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b)
+fn capital_of(res: &Resources, name: &str) -> Option<usize> {
+    whole_match(res, name, crate::index::Form::Seat)
+}
+
+fn state_named(res: &Resources, name: &str) -> Option<usize> {
+    whole_match(res, name, crate::index::Form::Name)
 }
 
 /// The existing event a new mention refers to, if any.
@@ -425,7 +476,7 @@ fn merge(
             |e: &EventState| !participants.is_empty() && participants.iter().all(|p| e.participants.contains(p));
         return events
             .iter()
-            .rposition(|e| compatible(e) && e.location.as_deref().is_some_and(|x| same_place(x, l)) && date_ok(e))
+            .rposition(|e| compatible(e) && e.location.as_deref().is_some_and(|x| same_place(res, x, l)) && date_ok(e))
             .or_else(|| {
                 // An earlier event without a place, same participants or
                 // same date, is this one; so is "the meeting" referring back.

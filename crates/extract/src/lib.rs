@@ -24,6 +24,7 @@
 //! ```
 
 mod actors;
+mod coref;
 pub mod dates;
 mod events;
 mod index;

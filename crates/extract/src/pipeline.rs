@@ -2,6 +2,7 @@
 //! find relations, then assemble events and roles into statements.
 
 use crate::actors::{self, ActorTable, Mention};
+use crate::coref;
 use crate::dates;
 use crate::events::{self, EventState};
 use crate::index::WordInfo;
@@ -35,17 +36,23 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     let mut lw_buf: Vec<String> = LOWER.take();
     // What the resources say of each of them, looked up once.
     let mut known_buf: Vec<Option<&WordInfo>> = Vec::new();
+    let mut focus = coref::Focus::default();
+    let mut last_date: Option<chrono::NaiveDate> = None;
+    let mut outcomes: Vec<(usize, usize, Span)> = Vec::new();
     for s in text::sentences(text) {
         lower_tokens(text, &s, &mut lw_buf);
         let lw = &lw_buf[..s.tokens.len()];
         known_buf.clear();
         known_buf.extend(lw.iter().map(|w| res.index.words.get(w.as_str())));
         let known = known_buf.as_slice();
-        let mentions = actors::mentions(text, &s, lw, res, &mut table);
+        let mut mentions = actors::mentions(text, &s, lw, res, &mut table);
+        focus.sides = sides(&events, &table);
+        coref::resolve(text, &s, lw, res, &table, &focus, &mut mentions);
+        let mentions = mentions;
         for m in &mentions {
             mentioned.extend(&m.actors);
         }
-        let dates = dates::find(text, s.span, anchor);
+        let mut dates = dates::find(text, s.span, anchor);
         let last_event = main_talks(&events);
         let ems = events::find(
             text,
@@ -58,6 +65,12 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
             &mut events,
             anchor.map(|d| chrono::Datelike::year(&d)),
         );
+        concurrent_date(&s, lw, &ems, &mut events, &mut dates);
+        same_day(&s, lw, last_date, &ems, &mut events, &mut dates);
+        if let Some(d) = dates.iter().rev().find_map(|d| d.date) {
+            last_date = Some(d);
+        }
+        let dates = dates;
         let ctx = Ctx { text, s: &s, lw, known, mentions: &mentions, events: &ems, dates: &dates, res, last_event };
         let before = found.len();
         relations::extract(&ctx, &mut events, &mut found);
@@ -105,6 +118,38 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
             }
         }
         roles(&ctx, &mentions, &table, &mut found);
+        counterpart(&ctx, &table, &mut events, &mut found);
+        outcomes.extend(outcome(&ctx, &events));
+        coref::update(&mut focus, text, &s, lw, &table, &mentions);
+    }
+    // Earlier rounds of a series and agreements reached at talks take the
+    // participants of the talks.
+    let states = |e: &EventState| -> Vec<usize> {
+        e.participants
+            .iter()
+            .copied()
+            .filter(|&p| matches!(table.actors[p].kind, ActorKind::Country | ActorKind::Organization))
+            .collect()
+    };
+    if let Some(main) = main_talks(&events) {
+        let sides = states(&events[main]);
+        for i in 0..events.len() {
+            let e = &events[i];
+            let Some(span) = e.series else { continue };
+            if i != main && e.location.is_some() && !e.verb_only && e.year.is_none() && states(e).len() < 2 {
+                for &p in &sides {
+                    events[i].add_participant(p, span);
+                }
+            }
+        }
+    }
+    for (agreement, talks, span) in outcomes {
+        if events[agreement].participants.is_empty() {
+            let parts = states(&events[talks]);
+            for p in parts {
+                events[agreement].add_participant(p, span);
+            }
+        }
     }
     LOWER.set(lw_buf);
     // Affiliations of people found by pattern name actors too.
@@ -118,17 +163,140 @@ thread_local! {
 }
 
 /// The talks the article is about so far: the consultation it names most
-/// (the earliest of equals), not one dated to another year.
+/// (the earliest of equals), not one dated to another year nor an earlier
+/// round of a series.
 fn main_talks(events: &[EventState]) -> Option<usize> {
     events
         .iter()
         .enumerate()
         .filter(|(_, e)| {
-            e.year.is_none() && !e.verb_only && matches!(e.relation, Some(Relation::Meet | Relation::Negotiate))
+            e.year.is_none()
+                && !e.verb_only
+                && !e.planned
+                && matches!(e.relation, Some(Relation::Meet | Relation::Negotiate))
         })
         .rev()
-        .max_by_key(|(_, e)| e.mentions)
+        .max_by_key(|(_, e)| (e.series.is_none(), e.mentions))
         .map(|(i, _)| i)
+}
+
+/// "At the first meeting in Riyadh, an agreement was reached", "an outcome
+/// of the talks was an agreement to restore embassy staff": an agreement
+/// with no parties named, beside talks, is between the talks' parties.
+fn outcome(ctx: &Ctx, events: &[EventState]) -> Option<(usize, usize, Span)> {
+    let agreement = ctx.events.iter().find(|em| {
+        let e = &events[em.event];
+        e.relation == Some(Relation::Agree) && e.participants.is_empty() && e.year.is_none()
+    })?;
+    let talks = ctx.events.iter().find(|em| {
+        let e = &events[em.event];
+        matches!(e.relation, Some(Relation::Meet | Relation::Negotiate)) && e.year.is_none()
+    })?;
+    // "failed to reach an agreement", "no agreement", "if an agreement".
+    let negative = ctx.lw.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "no" | "not"
+                | "never"
+                | "without"
+                | "failed"
+                | "fail"
+                | "if"
+                | "whether"
+                | "could"
+                | "would"
+                | "may"
+                | "might"
+        ) || w.ends_with("n't")
+    });
+    // Only an agreement the sentence says was reached.
+    let reached = ctx.lw.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "reached"
+                | "struck"
+                | "concluded"
+                | "outcome"
+                | "outcomes"
+                | "result"
+                | "resulted"
+                | "produced"
+                | "yielded"
+        )
+    });
+    (reached && !negative).then_some((agreement.event, talks.event, ctx.s.span))
+}
+
+/// "While talks were underway in Istanbul, Putin noted at a meeting...":
+/// with no date of its own, the sentence takes the date of the event it
+/// says was going on, and so do its other events.
+fn concurrent_date(
+    s: &text::Sentence,
+    lw: &[String],
+    ems: &[events::EventMention],
+    events: &mut [EventState],
+    dates: &mut Vec<dates::DateMention>,
+) {
+    if dates.iter().any(|d| d.date.is_some()) {
+        return;
+    }
+    let during = ems.iter().find(|em| {
+        let mut k = em.start;
+        while k > 0 && matches!(lw[k - 1].as_str(), "the" | "these" | "those" | "this") {
+            k -= 1;
+        }
+        k > 0 && matches!(lw[k - 1].as_str(), "while" | "during" | "amid") && events[em.event].date.is_some()
+    });
+    let Some(during) = during else { return };
+    let date = events[during.event].date;
+    for em in ems {
+        if events[em.event].date.is_none() {
+            events[em.event].date = date;
+        }
+    }
+    dates.push(dates::DateMention { span: s.tokens[during.tok].span, date });
+}
+
+/// "A few hours later, Trump announced...", "on the same day": a sentence
+/// with no date of its own that says it follows the last date named.
+fn same_day(
+    s: &text::Sentence,
+    lw: &[String],
+    last: Option<chrono::NaiveDate>,
+    ems: &[events::EventMention],
+    events: &mut [EventState],
+    dates: &mut Vec<dates::DateMention>,
+) {
+    if last.is_none() || dates.iter().any(|d| d.date.is_some()) {
+        return;
+    }
+    let Some(k) = (1..lw.len()).find(|&k| {
+        lw[k] == "later" && matches!(lw[k - 1].as_str(), "hours" | "minutes" | "moments")
+            || lw[k] == "day" && lw[k - 1] == "same"
+            || lw[k] == "day" && lw[k - 1] == "that" && k >= 2 && lw[k - 2] == "later"
+    }) else {
+        return;
+    };
+    for em in ems {
+        if events[em.event].date.is_none() {
+            events[em.event].date = last;
+        }
+    }
+    dates.push(dates::DateMention { span: s.tokens[k].span, date: last });
+}
+
+/// The states taking part in the talks at hand: what "the sides" means.
+fn sides(events: &[EventState], table: &ActorTable) -> Vec<usize> {
+    main_talks(events)
+        .map(|i| {
+            events[i]
+                .participants
+                .iter()
+                .copied()
+                .filter(|&p| matches!(table.actors[p].kind, ActorKind::Country | ActorKind::Organization))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn latest_talks(events: &mut [EventState]) -> Option<&mut EventState> {
@@ -159,6 +327,51 @@ fn visit_from_place(ctx: &Ctx, mentions: &[Mention], table: &ActorTable, out: &m
             let mut f = role(ctx, p, Relation::Visit, *country, place.span, "pattern:in-place");
             f.confidence = 0.6;
             out.push(f);
+        }
+    }
+}
+
+/// "His counterpart was Y", "X's counterpart, Y": the two meet, Y takes
+/// part in the talks X takes part in, and if X heads a delegation, Y heads
+/// the other.
+fn counterpart(ctx: &Ctx, table: &ActorTable, events: &mut [EventState], out: &mut Vec<Found>) {
+    let person = |m: &Mention| match m.actors.as_slice() {
+        [p] if table.actors[*p].kind == ActorKind::Person => Some(*p),
+        _ => None,
+    };
+    for (i, w) in ctx.lw.iter().enumerate() {
+        if !matches!(w.as_str(), "counterpart" | "counterparts") || i == 0 {
+            continue;
+        }
+        let owner_end = if matches!(ctx.lw[i - 1].as_str(), "'s" | "’s") { i - 1 } else { i };
+        let Some(x) = ctx.mentions.iter().find(|m| m.end == owner_end).and_then(person) else { continue };
+        // The name right after, or after "was", "is" or a comma.
+        let Some(y) = ctx
+            .mentions
+            .iter()
+            .find(|m| m.start > i && m.start <= i + 8 && !ctx.lw[i + 1..m.start].iter().any(|w| w == "."))
+            .and_then(person)
+        else {
+            continue;
+        };
+        if x == y
+            || !matches!(ctx.lw.get(i + 1).map(String::as_str), Some("was" | "is" | "," | "at" | "in") | None)
+                && ctx.mentions.iter().all(|m| m.start != i + 1)
+        {
+            continue;
+        }
+        let trigger = ctx.s.tokens[i].span;
+        let mut f = role(ctx, x, Relation::Meet, y, trigger, "pattern:counterpart");
+        f.confidence = 0.6;
+        for e in events.iter_mut().filter(|e| e.participants.contains(&x) && e.year.is_none()) {
+            e.add_participant(y, ctx.s.span);
+            f.date = f.date.or(e.date);
+        }
+        out.push(f);
+        let heads = out.iter().any(|f| f.subject == x && f.relation == Relation::Lead);
+        let home = table.actors[y].affiliation.as_deref().and_then(|k| table.index(k));
+        if let (true, Some(h)) = (heads, home) {
+            out.push(role(ctx, y, Relation::Lead, h, trigger, "pattern:counterpart"));
         }
     }
 }
@@ -313,6 +526,11 @@ fn assemble(
         let parts: Vec<usize> =
             e.participants.iter().copied().filter(|&p| is_actor_kind(table.actors[p].kind)).collect();
         let evidence = e.evidence.unwrap_or(e.first_mention);
+        if e.planned {
+            // Listed with the event, but nobody met or attended.
+            used_events.extend(found.iter().any(|f| f.object == Obj::Event(ei)).then_some(ei));
+            continue;
+        }
         if let (true, Some(rel)) = (parts.len() >= 2, e.relation) {
             used_events.insert(ei);
             // A delegate whose state takes part is represented by it: the
@@ -350,6 +568,14 @@ fn assemble(
     }
     let mut seen = HashSet::new();
     found.retain(|f| seen.insert((f.subject, f.relation, f.object, f.negated, f.evidence, f.modality)));
+    // Nobody attends a person ("urged X to join him"), and nobody meets or
+    // visits their own state ("met with his administration").
+    found.retain(|f| {
+        let Obj::Actor(o) = f.object else { return true };
+        let own = table.actors[f.subject].affiliation.as_deref().is_some_and(|k| table.index(k) == Some(o));
+        !(f.relation == Relation::Attend && table.actors[o].kind == ActorKind::Person
+            || own && matches!(f.relation, Relation::Meet | Relation::Negotiate | Relation::Call | Relation::Visit))
+    });
 
     let key_of = |i: usize| table.actors[i].key.clone();
     let mut actor_set: Vec<usize> = mentioned.into_iter().collect();

@@ -44,7 +44,7 @@ const BOUNDARIES: &[&str] = &[
     ";", ":", "that", "which", "who", "whom", "whose", "while", "whereas", "although", "though", "because", "if",
     "unless", "when", "where", "but", "whether", "—", "“", "\"",
 ];
-static PREPOSITIONS: crate::index::WordList = crate::index::WordList::new(&[
+pub(crate) static PREPOSITIONS: crate::index::WordList = crate::index::WordList::new(&[
     "concerning",
     "regarding",
     "of",
@@ -83,6 +83,11 @@ static PREPOSITIONS: crate::index::WordList = crate::index::WordList::new(&[
     "behind",
     "beyond",
 ]);
+/// Finite auxiliaries: after a name they make it a clause's subject.
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should",
+    "must", "did", "does",
+];
 static BE: crate::index::WordList =
     crate::index::WordList::new(&["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"]);
 static DETERMINERS: crate::index::WordList = crate::index::WordList::new(&[
@@ -171,6 +176,8 @@ static INTENT_CONTROL: crate::index::WordList = crate::index::WordList::new(&[
 ]);
 static FUTURE_CUES: crate::index::WordList = crate::index::WordList::new(&[
     "will",
+    "preparing",
+    "prepares",
     "shall",
     "expected",
     "plans",
@@ -359,12 +366,27 @@ pub fn group(text: &str, s: &Sentence, mentions: &[Mention], pos: usize, limit: 
                 )
             })
             && between.iter().any(|w| matches!(w.as_str(), "," | "and" | "with"));
-        // "X, a ... of Y" appositions break the chain with other words.
-        if !ok {
+        // "X, a ... of Y" appositions break the chain with other words, and
+        // "X, and Y is" starts a clause of its own (a longer list does not:
+        // "X, Y, and Z are").
+        let clause = out.len() == 1
+            && between.iter().any(|w| w == ",")
+            && s.tokens.get(m.end).is_some_and(|t| FINITE.contains(&t.span.slice(text)));
+        if !ok || clause {
             break;
         }
         out.push(j);
         last = j;
+    }
+    // "support for Harris, Igor Kovalev, a dean, reminded": commas alone
+    // list names only when an "and" closes the list ("X, Y and Z", "X, Y
+    // and other nations") or in a headline ("China, EU reach deal").
+    let is_and = |t: &crate::text::Token| matches!(t.span.slice(text), "and" | "with" | "And");
+    let closed = s.heading
+        || out.windows(2).any(|w| s.tokens[mentions[w[0]].end..mentions[w[1]].start].iter().any(is_and))
+        || s.tokens.get(mentions[last].end).is_some_and(is_and);
+    if !closed {
+        out.truncate(1);
     }
     out
 }
@@ -550,13 +572,18 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
             .filter(|&&r| r < t.tok)
             .filter_map(|&r| subject(ctx, r).and_then(|s| s.first().copied()))
             .next_back();
+        // "supported Kyiv politically and with arms supplies": support
+        // with weapons is aid as well.
+        let armed = relation == Relation::Support
+            && !is_noun
+            && (t.after..right.min(t.after + 8)).any(|k| ctx.lw(k) == "with" && ARMS.contains(&ctx.lw(k + 1)));
         let rule = format!("lexicon:{}{}", e.id, if passive { "+passive" } else { "" });
         for &sj in &subjects {
             for o in &objects {
                 if *o == Obj::Actor(sj) {
                     continue;
                 }
-                out.push(Found {
+                let f = Found {
                     subject: sj,
                     relation,
                     object: *o,
@@ -569,7 +596,11 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
                     rule: rule.clone(),
                     attributed_to: speaker.filter(|&sp| sp != sj),
                     confidence: if is_noun { 0.6 } else { 0.75 },
-                });
+                };
+                if armed {
+                    out.push(Found { relation: Relation::Aid, rule: format!("{rule}+arms"), ..f.clone() });
+                }
+                out.push(f);
             }
         }
     }
@@ -722,8 +753,15 @@ fn concept_before(ctx: &Ctx, t: &Trigger) -> bool {
         && !w.ends_with("ly")
 }
 
+/// Participles used as adjectives after "be": "X is involved in the talks"
+/// says what X does, not what is done to X.
+const ADJECTIVAL_PARTICIPLES: &[&str] = &["involved", "engaged"];
+
 fn is_passive(ctx: &Ctx, t: &Trigger) -> bool {
     let e = ctx.entry(t);
+    if ADJECTIVAL_PARTICIPLES.contains(&ctx.lw(t.tok)) && ctx.lw(t.tok + 1) != "by" {
+        return false;
+    }
     let pp = e.past_participle() == Some(ctx.lw(t.tok)) && (t.form == 3 || e.forms[2] == e.forms[3]);
     if !pp {
         return false;
@@ -820,15 +858,45 @@ static AUXILIARIES: crate::index::WordList = crate::index::WordList::new(&[
     "swiftly",
 ]);
 
+const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their"];
+/// What "with" names when support is military: "supported X with arms".
+const ARMS: &[&str] =
+    &["arms", "weapons", "weaponry", "ammunition", "munitions", "military", "troops", "tanks", "missiles"];
+/// Verbs whose object noun's agent is their subject: "Trump announced the
+/// introduction of duties on EU goods", "imposed sanctions on Iran".
+const GOVERNING: &[&str] = &[
+    "announced",
+    "announces",
+    "imposed",
+    "imposes",
+    "introduced",
+    "introduces",
+    "ordered",
+    "orders",
+    "approved",
+    "approves",
+    "unveiled",
+    "unveils",
+    "levied",
+    "levies",
+    "declared",
+    "declares",
+];
+/// Nouns of dealing with someone: "ties with X", "engagement with X".
+const ENGAGEMENT: &[&str] = &["engagement", "ties", "relations", "contact", "contacts", "rapprochement"];
+
 /// "Ukraine's peace plan": a possessive modifying another noun is not the
 /// agent, unless the noun is a body that stands for the owner. Before a
 /// name ("Turkey's President Erdoğan") the name is the agent.
 fn possessive_modifier(ctx: &Ctx, m: &Mention, limit: usize) -> bool {
-    matches!(ctx.lw(m.end), "'s" | "’s")
-        && m.end + 1 < limit
-        && (ctx.mentions.iter().any(|n| n.start == m.end + 1)
-            || !ctx.is_body_word(m.end + 1)
-                && !matches!(ctx.lw(m.end + 1), "leadership" | "president" | "leader" | "government"))
+    // "his plan" as "Putin's plan"; "his delegation" is a body mention.
+    let pronoun = m.end == m.start + 1 && POSSESSIVE_PRONOUNS.contains(&ctx.lw(m.start));
+    let after = if pronoun { m.end } else { m.end + 1 };
+    (pronoun || matches!(ctx.lw(m.end), "'s" | "’s"))
+        && after < limit
+        && (ctx.mentions.iter().any(|n| n.start == after)
+            || !ctx.is_body_word(after)
+                && !matches!(ctx.lw(after), "leadership" | "president" | "leader" | "government"))
 }
 
 /// "the Ukraine conflict", "a Russia policy": a name used as a modifier of
@@ -844,24 +912,8 @@ fn noun_modifier(ctx: &Ctx, m: &Mention) -> bool {
         && ctx.lexicon(m.end).is_none()
         && !ctx.is_body_word(m.end)
         && !BE.contains(&next)
-        && !matches!(
-            next,
-            "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "did"
-                | "does"
-                | "do"
-                | "and"
-                | "also"
-                | "not"
-        )
+        && !FINITE.contains(&next)
+        && !matches!(next, "do" | "and" | "also" | "not")
 }
 
 fn by_phrase(ctx: &Ctx, from: usize, right: usize) -> Vec<usize> {
@@ -879,7 +931,15 @@ fn by_phrase(ctx: &Ctx, from: usize, right: usize) -> Vec<usize> {
 fn target_at(ctx: &Ctx, a: usize, b: usize, allow_place: bool) -> Vec<Obj> {
     for k in a..b.min(ctx.n()) {
         if let Some(pos) = ctx.mentions.iter().position(|m| m.start == k) {
-            if ctx.mentions[pos].as_place && !allow_place {
+            let m = &ctx.mentions[pos];
+            // "give up its program": a possessive modifies the target; so
+            // does "anti-Russian" ("voted against the anti-Russian
+            // resolution" rejects the resolution, not Russia).
+            let anti = k >= 2 && ctx.lw(k - 1) == "-" && ctx.lw(k - 2) == "anti";
+            if m.end == m.start + 1 && m.body.is_none() && POSSESSIVE_PRONOUNS.contains(&ctx.lw(k)) || anti {
+                continue;
+            }
+            if m.as_place && !allow_place {
                 return Vec::new();
             }
             return mentions_from(ctx, pos, ctx.n()).into_iter().map(Obj::Actor).collect();
@@ -888,6 +948,11 @@ fn target_at(ctx: &Ctx, a: usize, b: usize, allow_place: bool) -> Vec<Obj> {
             return vec![Obj::Event(em.event)];
         }
         let w = ctx.lw(k);
+        // "rejected any direct engagement with Russia": the partner of
+        // engagement is the target.
+        if w == "with" && k > a && ENGAGEMENT.contains(&ctx.lw(k - 1)) {
+            continue;
+        }
         if ctx.is_boundary(k) || w == "." || w == "," || k > a && PREPOSITIONS.contains(&w) {
             return Vec::new();
         }
@@ -963,11 +1028,25 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
     let mut k = t.after;
     if agents.is_empty() && matches!(ctx.lw(k), "of" | "by" | "from") {
         let a = k + 1;
-        if let Some(pos) = ctx.mentions.iter().position(|m| m.start >= a && m.start <= a + 2) {
+        // "the assassination of its prime minister": no agent.
+        if let Some(pos) = ctx.mentions.iter().position(|m| {
+            m.start >= a && m.start <= a + 2 && !(m.body.is_none() && POSSESSIVE_PRONOUNS.contains(&ctx.lw(m.start)))
+        }) {
             agents = mentions_from(ctx, pos, right.max(a + 1));
             let last =
                 group(ctx.text, ctx.s, ctx.mentions, pos, ctx.n()).last().map(|&m| ctx.mentions[m].end).unwrap_or(a);
             k = last;
+        }
+    }
+    // "Trump announced the introduction of duties on EU goods": the
+    // subject of the verb that introduces the noun.
+    if agents.is_empty() {
+        if let Some(v) = (i.saturating_sub(4)..i).rev().find(|&k| GOVERNING.contains(&ctx.lw(k))) {
+            if (v + 1..i)
+                .all(|k| matches!(ctx.lw(k), "the" | "a" | "an" | "new" | "introduction" | "imposition" | "of"))
+            {
+                agents = subject(ctx, v).unwrap_or_default();
+            }
         }
     }
     let e = ctx.entry(t);
@@ -992,7 +1071,8 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
     // not "a future summit" after it.
     if objects.is_empty() && e.event_object && !agents.is_empty() {
         let before = ctx.events.iter().filter(|em| em.tok < i).max_by_key(|em| em.tok).map(|em| em.event);
-        let after = ctx.events.iter().find(|em| em.tok > i).map(|em| em.event);
+        let end = ctx.clause_end(i);
+        let after = ctx.events.iter().find(|em| em.tok > i && em.tok < end).map(|em| em.event);
         // Only a mediator's talks may be in an earlier sentence.
         let earlier = ctx.last_event.filter(|_| e.relation == Relation::Mediate);
         if let Some(ev) = before.or(earlier).or(after) {
