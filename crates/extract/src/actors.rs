@@ -620,22 +620,18 @@ pub fn mentions(text: &str, s: &Sentence, lw: &[String], res: &Resources, table:
 /// If a body noun ("delegation", "foreign ministry", "side") follows token
 /// `i` (allowing one adjective in between), the token index after it.
 fn body_after(text: &str, s: &Sentence, res: &Resources, i: usize) -> Option<usize> {
-    for skip in 0..=1 {
-        let a = i + skip;
-        if skip == 1 && s.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
-            break;
-        }
-        for len in (1..=res.index.body_max_words).rev() {
-            if a + len > s.tokens.len() {
-                continue;
-            }
-            let span = &text[s.tokens[a].span.start..s.tokens[a + len - 1].span.end];
-            if res.index.is_body(span) {
-                return Some(a + len);
-            }
-        }
-    }
-    None
+    body_at(text, s, res, i).or_else(|| {
+        s.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word).then(|| body_at(text, s, res, i + 1)).flatten()
+    })
+}
+
+/// If a body noun starts at token `a` (the longest phrase), the token index
+/// after it.
+pub(crate) fn body_at(text: &str, s: &Sentence, res: &Resources, a: usize) -> Option<usize> {
+    (1..=res.index.body_max_words).rev().filter(|&len| a + len <= s.tokens.len()).find_map(|len| {
+        let span = &text[s.tokens[a].span.start..s.tokens[a + len - 1].span.end];
+        res.index.is_body(span).then_some(a + len)
+    })
 }
 
 /// The end of the body noun that a coordination of adjectives starting

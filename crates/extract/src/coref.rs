@@ -105,22 +105,19 @@ pub fn resolve(
                 let end = if this_country { i + 2 } else { i + 1 };
                 // "his delegation", "its army": the state of the body.
                 // "his counterpart" is the other side's.
-                let body_len = if POSSESSIVES.contains(&w) && !lw.get(end).is_some_and(|b| b.starts_with("counterpart"))
-                {
-                    body_at(text, s, res, end)
-                } else {
-                    0
-                };
-                if body_len > 0 {
+                let body_end = (POSSESSIVES.contains(&w) && !lw.get(end).is_some_and(|b| b.starts_with("counterpart")))
+                    .then(|| crate::actors::body_at(text, s, res, end))
+                    .flatten();
+                if let Some(body_end) = body_end {
                     let state = if want_person {
                         table.actors[a].affiliation.as_deref().and_then(|k| table.index(k))
                     } else {
                         Some(a)
                     };
                     if let Some(st) = state {
-                        let body = lw[end + body_len - 1].clone();
-                        added.push(mention(s, i, end + body_len, vec![st], Some(body)));
-                        i = end + body_len;
+                        let body = lw[body_end - 1].clone();
+                        added.push(mention(s, i, body_end, vec![st], Some(body)));
+                        i = body_end;
                         continue;
                     }
                 } else {
@@ -287,21 +284,6 @@ fn role_description(
     });
     let (p, _) = found.next()?;
     found.next().is_none().then_some((end, p))
-}
-
-/// Length in tokens of a body noun ("delegation", "foreign ministry") at
-/// token `i`, or 0.
-fn body_at(text: &str, s: &Sentence, res: &Resources, i: usize) -> usize {
-    for len in (1..=res.index.body_max_words).rev() {
-        if i + len > s.tokens.len() {
-            continue;
-        }
-        let phrase = text[s.tokens[i].span.start..s.tokens[i + len - 1].span.end].to_lowercase();
-        if res.index.bodies.contains(&phrase) {
-            return len;
-        }
-    }
-    0
 }
 
 fn mention(s: &Sentence, start: usize, end: usize, actors: Vec<usize>, body: Option<String>) -> Mention {

@@ -46,14 +46,15 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         known_buf.extend(lw.iter().map(|w| res.index.words.get(w.as_str())));
         let known = known_buf.as_slice();
         let mut mentions = actors::mentions(text, &s, lw, res, &mut table);
-        focus.sides = sides(&events, &table);
+        // The talks at hand, as they stand before this sentence.
+        let last_event = main_talks(&events);
+        focus.sides = last_event.map(|i| parties(&events[i], &table)).unwrap_or_default();
         coref::resolve(text, &s, lw, res, &table, &focus, &mut mentions);
         let mentions = mentions;
         for m in &mentions {
             mentioned.extend(&m.actors);
         }
         let mut dates = dates::find(text, s.span, anchor);
-        let last_event = main_talks(&events);
         let ems = events::find(
             text,
             &s,
@@ -65,8 +66,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
             &mut events,
             anchor.map(|d| chrono::Datelike::year(&d)),
         );
-        concurrent_date(&s, lw, &ems, &mut events, &mut dates);
-        same_day(&s, lw, last_date, &ems, &mut events, &mut dates);
+        borrowed_date(&s, lw, last_date, &ems, &mut events, &mut dates);
         if let Some(d) = dates.iter().rev().find_map(|d| d.date) {
             last_date = Some(d);
         }
@@ -124,19 +124,12 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     }
     // Earlier rounds of a series and agreements reached at talks take the
     // participants of the talks.
-    let states = |e: &EventState| -> Vec<usize> {
-        e.participants
-            .iter()
-            .copied()
-            .filter(|&p| matches!(table.actors[p].kind, ActorKind::Country | ActorKind::Organization))
-            .collect()
-    };
     if let Some(main) = main_talks(&events) {
-        let sides = states(&events[main]);
+        let sides = parties(&events[main], &table);
         for i in 0..events.len() {
             let e = &events[i];
             let Some(span) = e.series else { continue };
-            if i != main && e.location.is_some() && !e.verb_only && e.year.is_none() && states(e).len() < 2 {
+            if i != main && e.location.is_some() && !e.verb_only && e.year.is_none() && parties(e, &table).len() < 2 {
                 for &p in &sides {
                     events[i].add_participant(p, span);
                 }
@@ -145,7 +138,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     }
     for (agreement, talks, span) in outcomes {
         if events[agreement].participants.is_empty() {
-            let parts = states(&events[talks]);
+            let parts = parties(&events[talks], &table);
             for p in parts {
                 events[agreement].add_participant(p, span);
             }
@@ -227,39 +220,11 @@ fn outcome(ctx: &Ctx, events: &[EventState]) -> Option<(usize, usize, Span)> {
     (reached && !negative).then_some((agreement.event, talks.event, ctx.s.span))
 }
 
-/// "While talks were underway in Istanbul, Putin noted at a meeting...":
-/// with no date of its own, the sentence takes the date of the event it
-/// says was going on, and so do its other events.
-fn concurrent_date(
-    s: &text::Sentence,
-    lw: &[String],
-    ems: &[events::EventMention],
-    events: &mut [EventState],
-    dates: &mut Vec<dates::DateMention>,
-) {
-    if dates.iter().any(|d| d.date.is_some()) {
-        return;
-    }
-    let during = ems.iter().find(|em| {
-        let mut k = em.start;
-        while k > 0 && matches!(lw[k - 1].as_str(), "the" | "these" | "those" | "this") {
-            k -= 1;
-        }
-        k > 0 && matches!(lw[k - 1].as_str(), "while" | "during" | "amid") && events[em.event].date.is_some()
-    });
-    let Some(during) = during else { return };
-    let date = events[during.event].date;
-    for em in ems {
-        if events[em.event].date.is_none() {
-            events[em.event].date = date;
-        }
-    }
-    dates.push(dates::DateMention { span: s.tokens[during.tok].span, date });
-}
-
-/// "A few hours later, Trump announced...", "on the same day": a sentence
-/// with no date of its own that says it follows the last date named.
-fn same_day(
+/// A sentence with no date of its own borrows one when it says so: "While
+/// talks were underway in Istanbul, Putin noted at a meeting..." takes the
+/// date of the event going on; "A few hours later, Trump announced...",
+/// "on the same day" take the last date named. Its events take it too.
+fn borrowed_date(
     s: &text::Sentence,
     lw: &[String],
     last: Option<chrono::NaiveDate>,
@@ -267,36 +232,49 @@ fn same_day(
     events: &mut [EventState],
     dates: &mut Vec<dates::DateMention>,
 ) {
-    if last.is_none() || dates.iter().any(|d| d.date.is_some()) {
+    if dates.iter().any(|d| d.date.is_some()) {
         return;
     }
-    let Some(k) = (1..lw.len()).find(|&k| {
+    let Some((k, date)) = concurrent(lw, ems, events).or_else(|| same_day(lw).zip(last)) else { return };
+    for em in ems {
+        events[em.event].date.get_or_insert(date);
+    }
+    dates.push(dates::DateMention { span: s.tokens[k].span, date: Some(date) });
+}
+
+/// "while / during / amid the talks" naming a dated event: its token and date.
+fn concurrent(
+    lw: &[String],
+    ems: &[events::EventMention],
+    events: &[EventState],
+) -> Option<(usize, chrono::NaiveDate)> {
+    ems.iter().find_map(|em| {
+        let mut k = em.start;
+        while k > 0 && matches!(lw[k - 1].as_str(), "the" | "these" | "those" | "this") {
+            k -= 1;
+        }
+        let during = k > 0 && matches!(lw[k - 1].as_str(), "while" | "during" | "amid");
+        events[em.event].date.filter(|_| during).map(|d| (em.tok, d))
+    })
+}
+
+/// "hours later", "the same day", "later that day": the cue's token.
+fn same_day(lw: &[String]) -> Option<usize> {
+    (1..lw.len()).find(|&k| {
         lw[k] == "later" && matches!(lw[k - 1].as_str(), "hours" | "minutes" | "moments")
             || lw[k] == "day" && lw[k - 1] == "same"
             || lw[k] == "day" && lw[k - 1] == "that" && k >= 2 && lw[k - 2] == "later"
-    }) else {
-        return;
-    };
-    for em in ems {
-        if events[em.event].date.is_none() {
-            events[em.event].date = last;
-        }
-    }
-    dates.push(dates::DateMention { span: s.tokens[k].span, date: last });
+    })
 }
 
-/// The states taking part in the talks at hand: what "the sides" means.
-fn sides(events: &[EventState], table: &ActorTable) -> Vec<usize> {
-    main_talks(events)
-        .map(|i| {
-            events[i]
-                .participants
-                .iter()
-                .copied()
-                .filter(|&p| matches!(table.actors[p].kind, ActorKind::Country | ActorKind::Organization))
-                .collect()
-        })
-        .unwrap_or_default()
+/// The states and bodies among an event's participants: the parties that
+/// "the sides" means and that earlier rounds and agreements inherit.
+fn parties(e: &EventState, table: &ActorTable) -> Vec<usize> {
+    e.participants
+        .iter()
+        .copied()
+        .filter(|&p| matches!(table.actors[p].kind, ActorKind::Country | ActorKind::Organization))
+        .collect()
 }
 
 fn latest_talks(events: &mut [EventState]) -> Option<&mut EventState> {

@@ -84,10 +84,10 @@ pub(crate) static PREPOSITIONS: crate::index::WordList = crate::index::WordList:
     "beyond",
 ]);
 /// Finite auxiliaries: after a name they make it a clause's subject.
-const FINITE: &[&str] = &[
+static FINITE: crate::index::WordList = crate::index::WordList::new(&[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should",
     "must", "did", "does",
-];
+]);
 static BE: crate::index::WordList =
     crate::index::WordList::new(&["is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"]);
 static DETERMINERS: crate::index::WordList = crate::index::WordList::new(&[
@@ -755,7 +755,7 @@ fn concept_before(ctx: &Ctx, t: &Trigger) -> bool {
 
 /// Participles used as adjectives after "be": "X is involved in the talks"
 /// says what X does, not what is done to X.
-const ADJECTIVAL_PARTICIPLES: &[&str] = &["involved", "engaged"];
+static ADJECTIVAL_PARTICIPLES: crate::index::WordList = crate::index::WordList::new(&["involved", "engaged"]);
 
 fn is_passive(ctx: &Ctx, t: &Trigger) -> bool {
     let e = ctx.entry(t);
@@ -858,13 +858,22 @@ static AUXILIARIES: crate::index::WordList = crate::index::WordList::new(&[
     "swiftly",
 ]);
 
-const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their"];
+static POSSESSIVE_PRONOUNS: crate::index::WordList = crate::index::WordList::new(&["his", "her", "its", "their"]);
 /// What "with" names when support is military: "supported X with arms".
-const ARMS: &[&str] =
-    &["arms", "weapons", "weaponry", "ammunition", "munitions", "military", "troops", "tanks", "missiles"];
+static ARMS: crate::index::WordList = crate::index::WordList::new(&[
+    "arms",
+    "weapons",
+    "weaponry",
+    "ammunition",
+    "munitions",
+    "military",
+    "troops",
+    "tanks",
+    "missiles",
+]);
 /// Verbs whose object noun's agent is their subject: "Trump announced the
 /// introduction of duties on EU goods", "imposed sanctions on Iran".
-const GOVERNING: &[&str] = &[
+static GOVERNING: crate::index::WordList = crate::index::WordList::new(&[
     "announced",
     "announces",
     "imposed",
@@ -881,9 +890,10 @@ const GOVERNING: &[&str] = &[
     "levies",
     "declared",
     "declares",
-];
+]);
 /// Nouns of dealing with someone: "ties with X", "engagement with X".
-const ENGAGEMENT: &[&str] = &["engagement", "ties", "relations", "contact", "contacts", "rapprochement"];
+static ENGAGEMENT: crate::index::WordList =
+    crate::index::WordList::new(&["engagement", "ties", "relations", "contact", "contacts", "rapprochement"]);
 
 /// "Ukraine's peace plan": a possessive modifying another noun is not the
 /// agent, unless the noun is a body that stands for the owner. Before a
