@@ -5,7 +5,7 @@
 //! The result for each sentence is a list of [`Mention`]s over its tokens,
 //! and for the article an [`ActorTable`] with one entry per distinct actor.
 
-use crate::index::Form;
+use crate::index::{Form, WordInfo, title_lead};
 use crate::resources::{EntryKind, Resources};
 use crate::text::{Sentence, TokenKind};
 use dragoman_model::{Actor, ActorKind, Relation, Span};
@@ -353,6 +353,39 @@ fn token_range(s: &Sentence, span: Span) -> Option<(usize, usize)> {
     (a <= b).then_some((a, b + 1))
 }
 
+/// The titles in a sentence, left to right and not overlapping, each the
+/// longest one at its start: (index in the titles list, span). A title
+/// starts at a token whose opening letters start one (most tokens start
+/// none, so most are never searched), and one that is found hides any other
+/// that starts inside it.
+fn title_matches<'a>(
+    text: &'a str,
+    s: &'a Sentence,
+    lw: &'a [String],
+    known: &'a [Option<&WordInfo>],
+    res: &'a Resources,
+) -> impl Iterator<Item = (usize, Span)> + 'a {
+    let hay = &text[..s.span.end];
+    let mut past = 0;
+    s.tokens.iter().enumerate().filter_map(move |(i, t)| {
+        if t.span.start < past {
+            return None;
+        }
+        // A word's characters other than letters and digits are full stops,
+        // commas and apostrophes: only a word holding one has a shorter lead.
+        let starts = known[i].is_some_and(|w| w.title_start)
+            || t.kind == TokenKind::Word
+                && lw[i].bytes().any(|b| matches!(b, b'.' | b',' | b'\'' | 0xE2))
+                && res.index.words.get(title_lead(&lw[i])).is_some_and(|w| w.title_start);
+        if !starts {
+            return None;
+        }
+        let (title, end) = res.index.title_at(hay, t.span.start)?;
+        past = end;
+        Some((title, Span::new(t.span.start, end)))
+    })
+}
+
 /// A raw gazetteer hit inside one sentence.
 struct Hit {
     start: usize,
@@ -381,7 +414,14 @@ fn lower(lw: &[String], i: usize) -> &str {
 
 /// Recognize the actor mentions of one sentence, adding new actors to the
 /// article's table.
-pub fn mentions(text: &str, s: &Sentence, lw: &[String], res: &Resources, table: &mut ActorTable) -> Vec<Mention> {
+pub fn mentions(
+    text: &str,
+    s: &Sentence,
+    lw: &[String],
+    known: &[Option<&WordInfo>],
+    res: &Resources,
+    table: &mut ActorTable,
+) -> Vec<Mention> {
     let n = s.tokens.len();
     let mut covered = vec![false; n];
     let mut out: Vec<Mention> = Vec::new();
@@ -390,14 +430,12 @@ pub fn mentions(text: &str, s: &Sentence, lw: &[String], res: &Resources, table:
     let hit_at = |i: usize| hits.iter().find(|h| h.start == i);
 
     // 1. Titles: "[Affiliation] Title Name" and "Name, [the] [adj] title of X".
-    let body = &text[s.span.start..s.span.end];
-    for m in res.index.titles.find_iter(body) {
-        let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
+    for (title, span) in title_matches(text, s, lw, known, res) {
         let Some((ta, tb)) = token_range(s, span) else { continue };
         if covered[ta..tb].iter().any(|&c| c) {
             continue;
         }
-        let title = &res.titles[m.pattern().as_usize()];
+        let title = &res.titles[title];
         // The affiliation: an adjective, name or seat just before the title,
         // possibly as a possessive ("Turkey's President").
         let mut start = ta;
@@ -536,19 +574,16 @@ pub fn mentions(text: &str, s: &Sentence, lw: &[String], res: &Resources, table:
                 }
                 // Skip one adjective ("Russian", "senior").
                 let title_at = |k: usize| {
-                    res.index
-                        .titles
-                        .find(&text[s.tokens.get(k).map(|t| t.span.start).unwrap_or(s.span.end)..s.span.end])
-                        .filter(|m| m.start() == 0)
+                    let at = s.tokens.get(k).map(|t| t.span.start).unwrap_or(s.span.end);
+                    res.index.title_at(&text[..s.span.end], at).map(|(title, end)| (title, end - at))
                 };
                 let mut affiliation = hits.iter().find(|h| h.start == k).map(|h| h.entry);
                 let found = title_at(k).or_else(|| if k + 1 < n { title_at(k + 1) } else { None });
-                if let Some(m) = found {
-                    let title = &res.titles[m.pattern().as_usize()];
+                if let Some((title, len)) = found {
+                    let title = &res.titles[title];
                     let label = text[s.tokens[i].span.start..s.tokens[end - 1].span.end].to_owned();
                     // "of Russia" / "of the Russian ..." after the title.
-                    let tend =
-                        s.tokens.iter().position(|t| t.span.start >= s.tokens[k].span.start + m.end()).unwrap_or(n);
+                    let tend = s.tokens.iter().position(|t| t.span.start >= s.tokens[k].span.start + len).unwrap_or(n);
                     if affiliation.is_none() && word(tend) == "of" {
                         affiliation = hits
                             .iter()
@@ -571,7 +606,7 @@ pub fn mentions(text: &str, s: &Sentence, lw: &[String], res: &Resources, table:
                         wikidata: None,
                         aliases: Vec::new(),
                         affiliation,
-                        role: Some(text[s.tokens[k].span.start..s.tokens[k].span.start + m.end()].to_owned()),
+                        role: Some(text[s.tokens[k].span.start..s.tokens[k].span.start + len].to_owned()),
                         first_mention: span,
                         rule: "pattern:name-apposition".into(),
                     };

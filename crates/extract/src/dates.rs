@@ -7,6 +7,8 @@
 //! ("last week", "this week") are recognized but yield no day: no date is
 //! better than a wrong one.
 
+use crate::index::WordList;
+use crate::text::Sentence;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use dragoman_model::Span;
 use regex::Regex;
@@ -27,15 +29,32 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\b\.?(?:,?\s+(\d{{4}})\b)?")).unwrap()
 });
 static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(last|this|next|on|past)\s+)?(today|tonight|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year)\b").unwrap()
-});
+/// Words that name a day or period, and the words that may come before
+/// them ("last Friday", "on Monday", "this week").
+static RELATIVE_WORDS: WordList = WordList::new(&[
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "weekend",
+    "month",
+    "year",
+]);
+static MODIFIERS: WordList = WordList::new(&["last", "this", "next", "on", "past"]);
 
-/// Which of the expressions a sentence may hold, from one pass over its
-/// bytes: the regexes are slow on text with non-ASCII characters (Unicode
-/// word boundaries send them to the backtracker), and most sentences hold no
-/// date at all. Each test is exact in one direction: a sentence it rules out
-/// holds no match.
+/// Which of the absolute expressions a sentence may hold, from one pass
+/// over its bytes: the regexes are slow on text with non-ASCII characters
+/// (Unicode word boundaries send them to the backtracker), and most
+/// sentences hold no date at all. Each test is exact in one direction: a
+/// sentence it rules out holds no match.
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Hints {
     /// A digit as Unicode counts them (`char::is_numeric`).
@@ -45,20 +64,12 @@ struct Hints {
     /// The first three letters of a month name: each name [`MONTHS`] lists
     /// starts with them, and [`MONTH_DAY`] and [`DAY_MONTH`] are case-sensitive.
     month: bool,
-    /// A word that ends in "day", "tonight", "tomorrow", "week", "weekend",
-    /// "month" or "year", ignoring ASCII case, and is not followed by an
-    /// ASCII letter, digit or underscore: every match of [`RELATIVE`] ends
-    /// so, unless it holds a character that Unicode case folding maps to an
-    /// ASCII letter of them (KELVIN SIGN, LONG S, DOTLESS I), also counted.
-    relative: bool,
 }
 
 const DIGIT: u8 = 1;
 const HYPHEN: u8 = 2;
 const NON_ASCII: u8 = 4;
 const MONTH_START: u8 = 8;
-/// `y`, `w` and `h`: each of the words [`Hints::relative`] looks for holds one.
-const RELATIVE_LETTER: u8 = 16;
 
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0; 256];
@@ -69,7 +80,6 @@ static BYTE_CLASS: [u8; 256] = {
             b'0'..=b'9' => DIGIT,
             b'-' => HYPHEN,
             b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D' => MONTH_START,
-            b'y' | b'Y' | b'w' | b'W' | b'h' | b'H' => RELATIVE_LETTER,
             0x80.. => NON_ASCII,
             _ => 0,
         };
@@ -83,45 +93,19 @@ const MONTH_PREFIXES: [&[u8]; 12] =
 
 fn hints(s: &str) -> Hints {
     let b = s.as_bytes();
-    let at = |start: Option<usize>, word: &str| {
-        start.and_then(|a| b.get(a..a + word.len())).is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-    };
-    // Whether a `\b` may follow byte `end - 1` (a non-ASCII character may
-    // be a word character or not).
-    let word_end = |end: usize| b.get(end).is_none_or(|&c| !(c.is_ascii_alphanumeric() || c == b'_'));
     let mut h = Hints::default();
     let mut non_ascii = false;
     for (i, &c) in b.iter().enumerate() {
-        let class = BYTE_CLASS[c as usize];
-        if class == 0 {
-            continue;
-        }
-        match class {
+        match BYTE_CLASS[usize::from(c)] {
+            0 => {}
             DIGIT => h.numeric = true,
             HYPHEN => h.hyphen = true,
             NON_ASCII => non_ascii = true,
-            MONTH_START => h.month = h.month || MONTH_PREFIXES.iter().any(|m| b[i..].starts_with(m)),
-            _ => {
-                h.relative = h.relative
-                    || match c.to_ascii_lowercase() {
-                        b'y' => {
-                            at(i.checked_sub(2), "day") && word_end(i + 1) || at(Some(i), "year") && word_end(i + 4)
-                        }
-                        b'w' => {
-                            at(Some(i), "week") && (word_end(i + 4) || at(Some(i), "weekend") && word_end(i + 7))
-                                || at(i.checked_sub(7), "tomorrow") && word_end(i + 1)
-                        }
-                        _ => {
-                            at(i.checked_sub(4), "month") && word_end(i + 1)
-                                || at(i.checked_sub(5), "tonight") && word_end(i + 2)
-                        }
-                    }
-            }
+            _ => h.month = h.month || MONTH_PREFIXES.iter().any(|m| b[i..].starts_with(m)),
         }
     }
     if non_ascii {
         h.numeric = h.numeric || s.chars().any(char::is_numeric);
-        h.relative = h.relative || s.contains(['\u{212A}', '\u{017F}', '\u{0131}']);
     }
     h
 }
@@ -140,8 +124,10 @@ pub fn parse_iso(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
 }
 
-/// Every date expression in `text[span]`, resolved against `anchor`.
-pub fn find(text: &str, span: Span, anchor: Option<NaiveDate>) -> Vec<DateMention> {
+/// Every date expression in a sentence, resolved against `anchor`; `lw`
+/// holds its tokens lower-cased.
+pub fn find(text: &str, sentence: &Sentence, lw: &[String], anchor: Option<NaiveDate>) -> Vec<DateMention> {
+    let span = sentence.span;
     let s = &text[span.start..span.end];
     let mut out: Vec<DateMention> = Vec::new();
     let mut push = |start: usize, end: usize, date: Option<NaiveDate>| {
@@ -174,18 +160,28 @@ pub fn find(text: &str, span: Span, anchor: Option<NaiveDate>) -> Vec<DateMentio
             push(whole.start(), whole.end(), d);
         }
     }
-    if hints.relative {
-        for c in RELATIVE.captures_iter(s) {
-            let whole = c.get(0).unwrap();
-            let modifier = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
-            let word = c[2].to_ascii_lowercase();
-            let d = anchor.and_then(|a| relative(a, modifier.as_deref(), &word));
-            // Bare "week", "month" and "year" are only dates with a modifier.
-            if modifier.is_none() && matches!(word.as_str(), "week" | "weekend" | "month" | "year") {
-                continue;
-            }
-            push(whole.start(), whole.end(), d);
+    // Days and periods, as whole words ("Friday's" too, but not
+    // "Fridays" or "Sunday_"), with a modifier a space or more before them.
+    let tokens = &sentence.tokens;
+    let underscore = |i: usize| text.as_bytes().get(i) == Some(&b'_');
+    for (k, t) in tokens.iter().enumerate() {
+        let word = lw[k].as_str();
+        if !RELATIVE_WORDS.contains(&word) || underscore(t.span.end) {
+            continue;
         }
+        let modifier = k
+            .checked_sub(1)
+            .filter(|&j| MODIFIERS.contains(&lw[j]) && tokens[j].span.end < t.span.start)
+            .filter(|&j| tokens[j].span.start == 0 || !underscore(tokens[j].span.start - 1));
+        // Bare "week", "month" and "year" are only dates with a modifier.
+        if modifier.is_none() && matches!(word, "week" | "weekend" | "month" | "year")
+            || modifier.is_none() && t.span.start > 0 && underscore(t.span.start - 1)
+        {
+            continue;
+        }
+        let d = anchor.and_then(|a| relative(a, modifier.map(|j| lw[j].as_str()), word));
+        let start = modifier.map_or(t.span.start, |j| tokens[j].span.start);
+        push(start - span.start, t.span.end - span.start, d);
     }
     out.sort_by_key(|m| m.span.start);
     out
@@ -230,10 +226,11 @@ mod tests {
     use super::*;
 
     fn check(text: &str, anchor: &str, expected: &[Option<&str>]) {
-        let got: Vec<Option<String>> = find(text, Span::new(0, text.len()), parse_iso(anchor))
-            .into_iter()
-            .map(|m| m.date.map(|d| d.to_string()))
-            .collect();
+        let span = Span::new(0, text.len());
+        let s = Sentence { span, tokens: crate::text::tokenize(text, span), heading: false };
+        let lw: Vec<String> = s.tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
+        let got: Vec<Option<String>> =
+            find(text, &s, &lw, parse_iso(anchor)).into_iter().map(|m| m.date.map(|d| d.to_string())).collect();
         let expected: Vec<Option<String>> = expected.iter().map(|e| e.map(str::to_owned)).collect();
         assert_eq!(got, expected, "{text}");
     }
@@ -275,7 +272,6 @@ mod tests {
             assert_eq!(h.hyphen, s.contains('-'), "{s:?}");
             assert!(h.numeric && h.hyphen || !ISO.is_match(s), "{s:?}");
             assert!(h.numeric && h.month || !MONTH_DAY.is_match(s) && !DAY_MONTH.is_match(s), "{s:?}");
-            assert!(h.relative || !RELATIVE.is_match(s), "{s:?}");
         };
         // Every string of up to three pieces.
         let mut strings = vec![String::new()];
@@ -283,12 +279,19 @@ mod tests {
             strings = strings.iter().flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}"))).collect();
             strings.iter().for_each(|s| check(s));
         }
-        for s in ["talks on Feb. 27", "the 27th of September", "Today's talks", "last weekend", "on Sunday_"] {
+        for s in ["talks on Feb. 27", "the 27th of September", "Today's talks", "May 5", "5 June 2024"] {
             check(s);
         }
-        // Plurals and longer words are ruled out.
-        assert!(!hints("for years and days, Mondays and weekends").relative);
-        assert!(hints("met last weekend").relative);
+    }
+
+    #[test]
+    fn days_and_periods_are_whole_words() {
+        check("for years and days, Mondays and weekends", "2025-02-28", &[]);
+        check("Friday's talks", "2025-02-28", &[Some("2025-02-28")]);
+        check("the Sunday_ tag and x_today", "2025-02-28", &[]);
+        check("met last  weekend", "2025-02-28", &[None]);
+        check("in a year", "2025-02-28", &[]);
+        check("TODAY, not next_Monday", "2025-02-28", &[Some("2025-02-28")]);
     }
 
     #[test]

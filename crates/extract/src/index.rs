@@ -5,7 +5,9 @@
 //! Matching a sentence is then linear in its length.
 
 use crate::resources::{EventNoun, GazetteerEntry, LexiconEntry, Title};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Match, MatchKind, PatternID};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, PatternID, StartKind,
+};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
 
@@ -47,6 +49,16 @@ pub struct WordInfo {
     pub event_noun: Option<usize>,
     /// Whether it is a one-word body noun.
     pub body: bool,
+    /// Whether a title starts with it: see [`title_lead`].
+    pub title_start: bool,
+}
+
+/// The letters and digits that open a word or title, up to its first other
+/// character: "u" of "u.n. envoy", "chargé" of "chargé d'affaires". A title
+/// can only match where a token opens with the same run (lower-cased), since
+/// the run ends the same way in both, or the title ends inside the token.
+pub fn title_lead(word: &str) -> &str {
+    word.find(|c: char| !c.is_alphanumeric()).map_or(word, |end| &word[..end])
 }
 
 /// A set of words that rules out most other words by their first byte and
@@ -98,8 +110,8 @@ pub struct Index {
     pub entry_by_id: Words<usize>,
     /// Name -> the first person entry with that name.
     pub person_by_name: Words<usize>,
-    /// Pattern ids are indices into the titles list.
-    pub titles: AhoCorasick,
+    /// Pattern ids are indices into the titles list; searches are anchored.
+    titles: AhoCorasick,
     pub bodies: FxHashSet<String>,
     /// Lower-cased lexicon forms, event nouns and body nouns.
     pub words: Words<WordInfo>,
@@ -141,6 +153,7 @@ impl Index {
             // A DFA: small for a few hundred titles, and faster than the
             // NFA chosen by default above a hundred patterns.
             .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build(titles.iter().map(|t| t.title.as_str()))
             .expect("title automaton");
         let mut words: Words<WordInfo> = Words::default();
@@ -168,6 +181,9 @@ impl Index {
         for b in bodies {
             words.entry(b.clone()).or_default().body = true;
         }
+        for t in titles {
+            words.entry(title_lead(&t.title).to_owned()).or_default().title_start = true;
+        }
         Index {
             words,
             starts: Starts::new(&strings),
@@ -179,6 +195,13 @@ impl Index {
             body_max_len: bodies.iter().map(String::len).max().unwrap_or(0),
             bodies: bodies.iter().cloned().collect(),
         }
+    }
+
+    /// The longest title that starts at byte `at` of `hay`, ignoring ASCII
+    /// case: its index in the titles list and its end.
+    pub fn title_at(&self, hay: &str, at: usize) -> Option<(usize, usize)> {
+        let m = self.titles.find(Input::new(hay).range(at..).anchored(Anchored::Yes))?;
+        Some((m.pattern().as_usize(), m.end()))
     }
 
     /// The gazetteer matches in `hay`: the pattern ids and spans that an

@@ -45,7 +45,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         known_buf.clear();
         known_buf.extend(lw.iter().map(|w| res.index.words.get(w.as_str())));
         let known = known_buf.as_slice();
-        let mut mentions = actors::mentions(text, &s, lw, res, &mut table);
+        let mut mentions = actors::mentions(text, &s, lw, known, res, &mut table);
         // The talks at hand, as they stand before this sentence.
         let last_event = main_talks(&events);
         focus.sides = last_event.map(|i| parties(&events[i], &table)).unwrap_or_default();
@@ -54,7 +54,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         for m in &mentions {
             mentioned.extend(&m.actors);
         }
-        let mut dates = dates::find(text, s.span, anchor);
+        let mut dates = dates::find(text, &s, lw, anchor);
         let ems = events::find(
             text,
             &s,

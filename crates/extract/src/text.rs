@@ -89,22 +89,31 @@ pub fn content_lines(text: &str) -> Vec<Span> {
 /// SIGN gives `k`, which no marker holds, and U+0130 gives `i` followed by a
 /// combining dot).
 fn caption_at(line: &[u8], i: usize) -> bool {
-    CAPTION_MARKERS.iter().any(|m| line[i..].get(..m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes())))
+    // Every marker's second byte is a letter: most `p`s and `g`s in a line
+    // stop at it.
+    let Some(second) = line.get(i + 1) else { return false };
+    CAPTION_MARKERS.iter().any(|m| {
+        m.as_bytes()[1] == second.to_ascii_lowercase()
+            && line[i..].get(..m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes()))
+    })
 }
 
 const LATIN: u8 = 1;
 const SYMBOL: u8 = 2;
 const CAPTION: u8 = 4;
+const NON_ASCII: u8 = 8;
 
-/// What the boilerplate test counts each ASCII character as: a Latin letter,
-/// a symbol (not a space, punctuation or digit), and whether a caption
-/// marker may start with it.
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [0; 128];
+/// What the boilerplate test counts each byte as: an ASCII Latin letter, an
+/// ASCII symbol (not a space, punctuation or digit), whether a caption
+/// marker may start with it, or part of a non-ASCII character.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
-        t[b] = if c.is_ascii_alphabetic() {
+        t[b] = if !c.is_ascii() {
+            NON_ASCII
+        } else if c.is_ascii_alphabetic() {
             LATIN
         } else if !(c.is_ascii_whitespace() || c == 0x0B) && !c.is_ascii_punctuation() && !c.is_ascii_digit() {
             SYMBOL
@@ -137,32 +146,31 @@ fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     // Letters by script and symbols, and caption markers where their first
-    // letter or mark occurs, in one pass with ASCII taken byte by byte.
+    // letter or mark occurs: ASCII in one pass over the bytes, with a table
+    // lookup and no branch for most of them, and the characters beyond
+    // ASCII, if there are any, in a second pass.
     let (mut latin, mut other, mut symbols) = (0usize, 0usize, 0usize);
-    let bytes = line.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            let class = ASCII_CLASS[b as usize];
-            latin += usize::from(class & LATIN != 0);
-            symbols += usize::from(class & SYMBOL != 0);
-            if class & CAPTION != 0 && caption_at(bytes, i) {
-                return true;
-            }
-            i += 1;
-            continue;
+    let mut seen = 0u8;
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        let class = BYTE_CLASS[usize::from(b)];
+        latin += usize::from(class & LATIN);
+        symbols += usize::from(class & SYMBOL != 0);
+        seen |= class;
+        if class & CAPTION != 0 && caption_at(line.as_bytes(), i) {
+            return true;
         }
-        let c = line[i..].chars().next().expect("a character starts here");
-        i += c.len_utf8();
-        if c.is_alphabetic() {
-            if is_latin(c) {
-                latin += 1;
-            } else {
-                other += 1;
+    }
+    if seen & NON_ASCII != 0 {
+        for c in line.chars().filter(|c| !c.is_ascii()) {
+            if c.is_alphabetic() {
+                if is_latin(c) {
+                    latin += 1;
+                } else {
+                    other += 1;
+                }
+            } else if !c.is_whitespace() && !c.is_numeric() && !is_text_punct(c) {
+                symbols += 1;
             }
-        } else if !c.is_whitespace() && !c.is_ascii_punctuation() && !c.is_numeric() && !is_text_punct(c) {
-            symbols += 1;
         }
     }
     if latin == 0 || other * 4 > latin || symbols > 0 && symbols * 10 > latin {
@@ -178,7 +186,7 @@ fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     // Page furniture such as "date 2025-02-27 + ↺ − 16 px".
-    line.contains("px") && line.split_whitespace().any(|w| w == "px")
+    memchr::memmem::find(line.as_bytes(), b"px").is_some() && line.split_whitespace().any(|w| w == "px")
 }
 
 fn is_latin(c: char) -> bool {
@@ -392,11 +400,12 @@ mod tests {
                 && !c.is_ascii_punctuation()
                 && !c.is_numeric()
                 && !is_text_punct(c);
-            assert_eq!(ASCII_CLASS[b as usize] & LATIN != 0, latin, "{b}");
-            assert_eq!(ASCII_CLASS[b as usize] & SYMBOL != 0, symbol, "{b}");
+            assert_eq!(BYTE_CLASS[b as usize] & LATIN != 0, latin, "{b}");
+            assert_eq!(BYTE_CLASS[b as usize] & SYMBOL != 0, symbol, "{b}");
             let starts_marker = CAPTION_MARKERS.iter().any(|m| m.as_bytes()[0].eq_ignore_ascii_case(&b));
-            assert_eq!(ASCII_CLASS[b as usize] & CAPTION != 0, starts_marker, "{b}");
+            assert_eq!(BYTE_CLASS[b as usize] & CAPTION != 0, starts_marker, "{b}");
         }
+        assert!((128..=255).all(|b| BYTE_CLASS[b] == NON_ASCII));
     }
 
     #[test]
