@@ -88,14 +88,16 @@ pub fn run_items<A: Send, T: Send, I: Iterator<Item = Result<A, InputError>>>(
     map: impl Fn(A) -> T + Sync,
     mut sink: impl FnMut(Vec<T>) -> Result<()>,
 ) -> Result<Outcome> {
+    // Reading, mapping and the sink each run on their own thread, so that
+    // reading the next batch overlaps mapping this one.
+    let (read_tx, read_rx) = sync_channel::<Msg<A>>(1);
     let (tx, rx) = sync_channel::<Msg<T>>(2);
     std::thread::scope(|scope| {
         let (map, size) = (&map, &size);
         scope.spawn(move || {
             let send = |articles: Vec<A>| {
                 let bytes = articles.iter().map(size).sum();
-                let done: Vec<T> = pool.install(|| articles.into_par_iter().map(map).collect());
-                tx.send(Msg::Batch(done, bytes)).is_ok()
+                read_tx.send(Msg::Batch(articles, bytes)).is_ok()
             };
             let mut batch = Vec::with_capacity(BATCH);
             for item in items() {
@@ -111,14 +113,29 @@ pub fn run_items<A: Send, T: Send, I: Iterator<Item = Result<A, InputError>>>(
                     }
                     // The consumer is gone when sending fails: stop reading.
                     Err(e) => {
-                        if tx.send(Msg::Error(e)).is_err() {
+                        if read_tx.send(Msg::Error(e)).is_err() {
                             return;
                         }
                     }
                 }
             }
             if (batch.is_empty() || send(batch)) && !interrupt::requested() {
-                let _ = tx.send(Msg::End);
+                let _ = read_tx.send(Msg::End);
+            }
+        });
+        scope.spawn(move || {
+            for msg in read_rx {
+                let out = match msg {
+                    Msg::Batch(articles, bytes) => {
+                        Msg::Batch(pool.install(|| articles.into_par_iter().map(map).collect()), bytes)
+                    }
+                    Msg::Error(e) => Msg::Error(e),
+                    Msg::End => Msg::End,
+                };
+                // The consumer is gone: dropping `read_rx` stops the reader.
+                if tx.send(out).is_err() {
+                    return;
+                }
             }
         });
         // Returning (also with an error) drops `rx`, which stops the reader.

@@ -395,12 +395,20 @@ struct Hit {
 }
 
 fn gazetteer_hits(text: &str, s: &Sentence, res: &Resources) -> Vec<Hit> {
-    let body = &text[s.span.start..s.span.end];
+    // A form is a hit only where it starts and ends with tokens: looking
+    // for one at token starts alone finds the same, left to right, the
+    // longest first and none inside another.
+    let hay = &text[..s.span.end];
     let mut out = Vec::new();
-    for m in res.index.gazetteer_matches(body) {
-        let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
-        let Some((a, b)) = token_range(s, span) else { continue };
-        let (entry, form) = res.index.patterns[m.pattern().as_usize()];
+    let mut past = 0;
+    for t in &s.tokens {
+        if t.span.start < past {
+            continue;
+        }
+        let Some((pattern, len)) = res.index.gazetteer_at(hay, t.span.start) else { continue };
+        past = t.span.start + len;
+        let Some((a, b)) = token_range(s, Span::new(t.span.start, past)) else { continue };
+        let (entry, form) = res.index.patterns[pattern];
         out.push(Hit { start: a, end: b, entry, form });
     }
     out

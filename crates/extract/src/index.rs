@@ -228,6 +228,20 @@ impl Index {
         })
     }
 
+    /// The longest gazetteer form that starts at byte `q` of `hay`: its
+    /// pattern id and length.
+    pub fn gazetteer_at(&self, hay: &str, q: usize) -> Option<(usize, usize)> {
+        let b = hay.as_bytes();
+        let pair = match b.get(q..q + 2) {
+            Some(p) => self.starts.pairs[usize::from(u16::from_be_bytes([p[0], p[1]]))],
+            None => q < b.len(),
+        };
+        if !pair {
+            return None;
+        }
+        self.starts.longest_at(b, q)
+    }
+
     /// Whether `text` lower-cased is a body phrase. ASCII text is lower-cased
     /// on the stack, and text longer than every phrase not at all (ASCII
     /// keeps its length).

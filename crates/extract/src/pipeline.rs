@@ -39,8 +39,9 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     let mut focus = coref::Focus::default();
     let mut last_date: Option<chrono::NaiveDate> = None;
     let mut outcomes: Vec<(usize, usize, Span)> = Vec::new();
-    for s in text::sentences(text) {
-        lower_tokens(text, &s, &mut lw_buf);
+    let mut segmenter = text::Segmenter::new(text);
+    while let Some(s) = segmenter.next_sentence() {
+        lower_tokens(text, s, &mut lw_buf);
         let lw = &lw_buf[..s.tokens.len()];
         known_buf.clear();
         known_buf.extend(lw.iter().map(|w| res.index.words.get(w.as_str())));

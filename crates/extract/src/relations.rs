@@ -567,6 +567,10 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
                 }
             }
         }
+        // The rest only states what the trigger relates.
+        if subjects.is_empty() || objects.is_empty() {
+            continue;
+        }
         let speaker = reporting
             .iter()
             .filter(|&&r| r < t.tok)
