@@ -7,7 +7,7 @@
 //! ("last week", "this week") are recognized but yield no day: no date is
 //! better than a wrong one.
 
-use crate::index::WordList;
+use crate::index::{WordInfo, WordList};
 use crate::text::Sentence;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use dragoman_model::Span;
@@ -30,24 +30,13 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
 /// Words that name a day or period, and the words that may come before
-/// them ("last Friday", "on Monday", "this week").
-static RELATIVE_WORDS: WordList = WordList::new(&[
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "week",
-    "weekend",
-    "month",
-    "year",
-]);
+/// them ("last Friday", "on Monday", "this week"). The index marks the
+/// first ([`WordInfo::relative_date`]): every token is looked up there once.
+#[rustfmt::skip]
+pub const RELATIVE_WORDS: &[&str] = &[
+    "today", "tonight", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "week", "weekend", "month", "year",
+];
 static MODIFIERS: WordList = WordList::new(&["last", "this", "next", "on", "past"]);
 
 /// Which of the absolute expressions a sentence may hold, from one pass
@@ -125,8 +114,14 @@ pub fn parse_iso(s: &str) -> Option<NaiveDate> {
 }
 
 /// Every date expression in a sentence, resolved against `anchor`; `lw`
-/// holds its tokens lower-cased.
-pub fn find(text: &str, sentence: &Sentence, lw: &[String], anchor: Option<NaiveDate>) -> Vec<DateMention> {
+/// holds its tokens lower-cased and `known` what the index says of them.
+pub fn find(
+    text: &str,
+    sentence: &Sentence,
+    lw: &[String],
+    known: &[Option<&WordInfo>],
+    anchor: Option<NaiveDate>,
+) -> Vec<DateMention> {
     let span = sentence.span;
     let s = &text[span.start..span.end];
     let mut out: Vec<DateMention> = Vec::new();
@@ -166,7 +161,7 @@ pub fn find(text: &str, sentence: &Sentence, lw: &[String], anchor: Option<Naive
     let underscore = |i: usize| text.as_bytes().get(i) == Some(&b'_');
     for (k, t) in tokens.iter().enumerate() {
         let word = lw[k].as_str();
-        if !RELATIVE_WORDS.contains(&word) || underscore(t.span.end) {
+        if !known[k].is_some_and(|w| w.relative_date) || underscore(t.span.end) {
             continue;
         }
         let modifier = k
@@ -229,8 +224,10 @@ mod tests {
         let span = Span::new(0, text.len());
         let s = Sentence { span, tokens: crate::text::tokenize(text, span), heading: false };
         let lw: Vec<String> = s.tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
+        let info = WordInfo { relative_date: true, ..WordInfo::default() };
+        let known: Vec<_> = lw.iter().map(|w| RELATIVE_WORDS.contains(&w.as_str()).then_some(&info)).collect();
         let got: Vec<Option<String>> =
-            find(text, &s, &lw, parse_iso(anchor)).into_iter().map(|m| m.date.map(|d| d.to_string())).collect();
+            find(text, &s, &lw, &known, parse_iso(anchor)).into_iter().map(|m| m.date.map(|d| d.to_string())).collect();
         let expected: Vec<Option<String>> = expected.iter().map(|e| e.map(str::to_owned)).collect();
         assert_eq!(got, expected, "{text}");
     }

@@ -51,6 +51,21 @@ pub struct WordInfo {
     pub body: bool,
     /// Whether a title starts with it: see [`title_lead`].
     pub title_start: bool,
+    /// Whether it names a day or period ("today", "Friday", "week").
+    pub relative_date: bool,
+    /// What it says of a statement near it, if anything.
+    pub cue: Option<Cue>,
+}
+
+/// Words that change what a statement near them asserts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cue {
+    /// "said", "according": the statement is someone's report.
+    Reporting,
+    /// "will", "plans": it has not happened yet.
+    Future,
+    /// "may", "could": it might happen.
+    Possible,
 }
 
 /// The letters and digits that open a word or title, up to its first other
@@ -183,6 +198,15 @@ impl Index {
         }
         for t in titles {
             words.entry(title_lead(&t.title).to_owned()).or_default().title_start = true;
+        }
+        for w in crate::dates::RELATIVE_WORDS {
+            words.entry((*w).to_owned()).or_default().relative_date = true;
+        }
+        use crate::relations::{FUTURE_CUES, POSSIBLE_CUES, REPORTING};
+        for (list, cue) in [(REPORTING, Cue::Reporting), (FUTURE_CUES, Cue::Future), (POSSIBLE_CUES, Cue::Possible)] {
+            for w in list {
+                words.entry((*w).to_owned()).or_default().cue = Some(cue);
+            }
         }
         Index {
             words,
@@ -355,6 +379,14 @@ impl Starts {
 mod tests {
     use crate::resources::Resources;
     use aho_corasick::{AhoCorasickBuilder, MatchKind};
+
+    #[test]
+    fn a_word_is_one_cue_at_most() {
+        use crate::relations::{FUTURE_CUES, POSSIBLE_CUES, REPORTING};
+        let all: Vec<&str> = [REPORTING, FUTURE_CUES, POSSIBLE_CUES].concat();
+        let set: std::collections::HashSet<&str> = all.iter().copied().collect();
+        assert_eq!(set.len(), all.len(), "a word in two cue lists would take the last one's cue only");
+    }
 
     #[test]
     fn gazetteer_matches_are_those_of_an_unanchored_search() {

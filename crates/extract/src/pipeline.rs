@@ -55,7 +55,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         for m in &mentions {
             mentioned.extend(&m.actors);
         }
-        let mut dates = dates::find(text, &s, lw, anchor);
+        let mut dates = dates::find(text, s, lw, known, anchor);
         let ems = events::find(
             text,
             &s,

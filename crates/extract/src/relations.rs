@@ -12,7 +12,7 @@
 use crate::actors::Mention;
 use crate::dates::DateMention;
 use crate::events::{EventMention, EventState};
-use crate::index::WordInfo;
+use crate::index::{Cue, WordInfo};
 use crate::resources::{LexiconEntry, Resources};
 use crate::text::{Sentence, TokenKind};
 use dragoman_model::{Modality, Relation, Span};
@@ -174,7 +174,10 @@ static INTENT_CONTROL: crate::index::WordList = crate::index::WordList::new(&[
     "vowed",
     "vows",
 ]);
-static FUTURE_CUES: crate::index::WordList = crate::index::WordList::new(&[
+/// Words that make a statement future, possible or reported. The index
+/// marks them ([`WordInfo::cue`](crate::index::WordInfo)): rules ask about
+/// nearly every token.
+pub(crate) const FUTURE_CUES: &[&str] = &[
     "will",
     "preparing",
     "prepares",
@@ -207,8 +210,8 @@ static FUTURE_CUES: crate::index::WordList = crate::index::WordList::new(&[
     "due",
     "poised",
     "tomorrow",
-]);
-static POSSIBLE_CUES: crate::index::WordList = crate::index::WordList::new(&[
+];
+pub(crate) const POSSIBLE_CUES: &[&str] = &[
     "may",
     "might",
     "could",
@@ -222,8 +225,8 @@ static POSSIBLE_CUES: crate::index::WordList = crate::index::WordList::new(&[
     "potentially",
     "allegedly",
     "reportedly",
-]);
-const REPORTING: &[&str] = &[
+];
+pub(crate) const REPORTING: &[&str] = &[
     "said",
     "says",
     "say",
@@ -260,8 +263,7 @@ const REPORTING: &[&str] = &[
     "according",
 ];
 
-/// [`REPORTING`] and [`BOUNDARIES`] as sets: they are asked about every token.
-static REPORTING_SET: crate::index::WordList = crate::index::WordList::new(REPORTING);
+/// [`BOUNDARIES`] as a set: it is asked about every token.
 static BOUNDARY_SET: crate::index::WordList = crate::index::WordList::new(BOUNDARIES);
 
 /// Everything known about one sentence.
@@ -298,6 +300,11 @@ impl<'a> Ctx<'a> {
     /// `res.index.lexicon.get(lw(i))`).
     fn lexicon(&self, i: usize) -> Option<&'a [(usize, usize)]> {
         self.known.get(i).copied().flatten().map(|w| w.lexicon.as_slice()).filter(|c| !c.is_empty())
+    }
+
+    /// The cue word token `i` is, if any.
+    fn cue(&self, i: usize) -> Option<Cue> {
+        self.known.get(i).copied().flatten().and_then(|w| w.cue)
     }
 
     /// Whether token `i` is a one-word body noun (as `res.index.bodies.contains(lw(i))`).
@@ -397,7 +404,7 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
     if triggers.is_empty() {
         return;
     }
-    let reporting: Vec<usize> = (0..ctx.n()).filter(|&i| REPORTING_SET.contains(ctx.lw(i))).collect();
+    let reporting: Vec<usize> = (0..ctx.n()).filter(|&i| ctx.cue(i) == Some(Cue::Reporting)).collect();
     let question = ctx.s.tokens.last().is_some_and(|t| t.span.slice(ctx.text) == "?");
     let mut previous_subject: Option<Vec<usize>> = None;
     for (ti, t) in triggers.iter().enumerate() {
@@ -1176,10 +1183,10 @@ fn is_negation(ctx: &Ctx, k: usize) -> bool {
 fn modality(ctx: &Ctx, left: usize, i: usize) -> Modality {
     let mut m = Modality::Asserted;
     for k in left..i {
-        let w = ctx.lw(k);
-        if FUTURE_CUES.contains(&w) {
+        let cue = ctx.cue(k);
+        if cue == Some(Cue::Future) {
             m = Modality::Future;
-        } else if POSSIBLE_CUES.contains(&w) && m == Modality::Asserted {
+        } else if cue == Some(Cue::Possible) && m == Modality::Asserted {
             m = Modality::Possible;
         }
     }

@@ -310,7 +310,8 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 fn is_abbreviation(word: &str) -> bool {
     // No character but an ASCII letter lower-cases to an abbreviation's
     // letters (KELVIN SIGN gives `k`, which none holds).
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
 }
 
 /// Tokens of one line: words (with internal apostrophes and dotted
