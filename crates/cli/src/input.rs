@@ -169,15 +169,23 @@ struct Record {
 pub fn json_lines(path: &Path) -> Result<impl Iterator<Item = Result<Article, InputError>> + use<>, InputError> {
     let file = File::open(path).map_err(|e| err(path, None, e.to_string()))?;
     let path = path.to_owned();
-    let mut lines = BufReader::with_capacity(1 << 20, file).split(b'\n').enumerate();
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    // One line buffer for the whole file: a new one per line grew, and was
+    // copied, a dozen times for a long article.
+    let mut line = Vec::new();
+    let mut n = 0;
     Ok(std::iter::from_fn(move || {
         loop {
-            let (i, line) = lines.next()?;
-            let n = i + 1;
-            let line = match line {
-                Ok(l) => l,
+            n += 1;
+            line.clear();
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) => return None,
+                Ok(_) => {}
                 Err(e) => return Some(Err(err(&path, Some(n), e.to_string()))),
-            };
+            }
+            if line.last() == Some(&b'\n') {
+                line.pop();
+            }
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }

@@ -5,7 +5,7 @@
 //! The result for each sentence is a list of [`Mention`]s over its tokens,
 //! and for the article an [`ActorTable`] with one entry per distinct actor.
 
-use crate::index::{Form, WordInfo, title_lead};
+use crate::index::{Form, WordInfo, lead};
 use crate::resources::{EntryKind, Resources};
 use crate::text::{Sentence, TokenKind};
 use dragoman_model::{Actor, ActorKind, Relation, Span};
@@ -371,19 +371,31 @@ fn title_matches<'a>(
         if t.span.start < past {
             return None;
         }
-        // A word's characters other than letters and digits are full stops,
-        // commas and apostrophes: only a word holding one has a shorter lead.
-        let starts = known[i].is_some_and(|w| w.title_start)
-            || t.kind == TokenKind::Word
-                && lw[i].bytes().any(|b| matches!(b, b'.' | b',' | b'\'' | 0xE2))
-                && res.index.words.get(title_lead(&lw[i])).is_some_and(|w| w.title_start);
-        if !starts {
+        if !may_start(s, lw, known, res, i, |w| w.title_start) {
             return None;
         }
         let (title, end) = res.index.title_at(hay, t.span.start)?;
         past = end;
         Some((title, Span::new(t.span.start, end)))
     })
+}
+
+/// Whether token `i` opens with the [`lead`] of a title or body phrase, as
+/// `starts` says of the words of the index.
+fn may_start(
+    s: &Sentence,
+    lw: &[String],
+    known: &[Option<&WordInfo>],
+    res: &Resources,
+    i: usize,
+    starts: fn(&WordInfo) -> bool,
+) -> bool {
+    // A word's characters other than letters and digits are full stops,
+    // commas and apostrophes: only a word holding one has a shorter lead.
+    known.get(i).copied().flatten().is_some_and(starts)
+        || s.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+            && lw[i].bytes().any(|b| matches!(b, b'.' | b',' | b'\'' | 0xE2))
+            && res.index.words.get(lead(&lw[i])).is_some_and(starts)
 }
 
 /// A raw gazetteer hit inside one sentence.
@@ -539,12 +551,12 @@ pub fn mentions(
             continue;
         };
         let mut end = h.end;
-        let mut body_end = body_after(text, s, res, h.end);
+        let mut body_end = body_after(text, s, lw, known, res, h.end);
         if let Some(b) = body_end {
             end = b;
-        } else if h.form == Form::Adjective && shared_body(text, s, lw, res, &hits, h.end).is_some() {
+        } else if h.form == Form::Adjective && shared_body(text, s, lw, known, res, &hits, h.end).is_some() {
             // "Russian and Iranian diplomats": each adjective heads the body.
-            body_end = shared_body(text, s, lw, res, &hits, h.end);
+            body_end = shared_body(text, s, lw, known, res, &hits, h.end);
         } else if h.form == Form::Adjective {
             // "Russians" stands for the country, and so does the target of
             // "anti-Russian sanctions"; "Russian" alone does not.
@@ -662,10 +674,16 @@ pub fn mentions(
 
 /// If a body noun ("delegation", "foreign ministry", "side") follows token
 /// `i` (allowing one adjective in between), the token index after it.
-fn body_after(text: &str, s: &Sentence, res: &Resources, i: usize) -> Option<usize> {
-    body_at(text, s, res, i).or_else(|| {
-        s.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word).then(|| body_at(text, s, res, i + 1)).flatten()
-    })
+fn body_after(
+    text: &str,
+    s: &Sentence,
+    lw: &[String],
+    known: &[Option<&WordInfo>],
+    res: &Resources,
+    i: usize,
+) -> Option<usize> {
+    let at = |a: usize| may_start(s, lw, known, res, a, |w| w.body_start).then(|| body_at(text, s, res, a)).flatten();
+    at(i).or_else(|| s.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word).then(|| at(i + 1)).flatten())
 }
 
 /// If a body noun starts at token `a` (the longest phrase), the token index
@@ -679,14 +697,22 @@ pub(crate) fn body_at(text: &str, s: &Sentence, res: &Resources, a: usize) -> Op
 
 /// The end of the body noun that a coordination of adjectives starting
 /// after token `end` shares: "[Russian] and Iranian diplomats".
-fn shared_body(text: &str, s: &Sentence, lw: &[String], res: &Resources, hits: &[Hit], end: usize) -> Option<usize> {
+fn shared_body(
+    text: &str,
+    s: &Sentence,
+    lw: &[String],
+    known: &[Option<&WordInfo>],
+    res: &Resources,
+    hits: &[Hit],
+    end: usize,
+) -> Option<usize> {
     let mut k = end;
     loop {
         if !matches!(lower(lw, k), "and" | ",") {
             return None;
         }
         let next = hits.iter().find(|h| h.start == k + 1 && h.form == Form::Adjective)?;
-        if let Some(b) = body_after(text, s, res, next.end) {
+        if let Some(b) = body_after(text, s, lw, known, res, next.end) {
             return Some(b);
         }
         k = next.end;

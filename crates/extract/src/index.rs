@@ -49,8 +49,10 @@ pub struct WordInfo {
     pub event_noun: Option<usize>,
     /// Whether it is a one-word body noun.
     pub body: bool,
-    /// Whether a title starts with it: see [`title_lead`].
+    /// Whether a title starts with it: see [`lead`].
     pub title_start: bool,
+    /// Whether a body phrase starts with it: see [`lead`].
+    pub body_start: bool,
     /// Whether it names a day or period ("today", "Friday", "week").
     pub relative_date: bool,
     /// What it says of a statement near it, if anything.
@@ -68,11 +70,12 @@ pub enum Cue {
     Possible,
 }
 
-/// The letters and digits that open a word or title, up to its first other
+/// The letters and digits that open a word or phrase, up to its first other
 /// character: "u" of "u.n. envoy", "chargé" of "chargé d'affaires". A title
-/// can only match where a token opens with the same run (lower-cased), since
-/// the run ends the same way in both, or the title ends inside the token.
-pub fn title_lead(word: &str) -> &str {
+/// or body phrase can only match where a token opens with the same run
+/// (lower-cased), since the run ends the same way in both, or the phrase
+/// ends inside the token.
+pub fn lead(word: &str) -> &str {
     word.find(|c: char| !c.is_alphanumeric()).map_or(word, |end| &word[..end])
 }
 
@@ -195,9 +198,10 @@ impl Index {
         }
         for b in bodies {
             words.entry(b.clone()).or_default().body = true;
+            words.entry(lead(b).to_owned()).or_default().body_start = true;
         }
         for t in titles {
-            words.entry(title_lead(&t.title).to_owned()).or_default().title_start = true;
+            words.entry(lead(&t.title).to_owned()).or_default().title_start = true;
         }
         for w in crate::dates::RELATIVE_WORDS {
             words.entry((*w).to_owned()).or_default().relative_date = true;
