@@ -347,12 +347,17 @@ pub fn tokenize_into(text: &str, line: Span, out: &mut Vec<Token>) {
             let mut dotted = false;
             loop {
                 // ASCII letters and digits, most of a word, go on at once.
-                while let Some(&b) = bytes.get(j).filter(|b| b.is_ascii_alphanumeric()) {
-                    prev = b as char;
-                    count += 1;
-                    j += 1;
+                let run = bytes[j..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                if run > 0 {
+                    j += run;
+                    count += run;
+                    prev = char::from(bytes[j - 1]);
                 }
                 let Some(d) = char_at(s, j) else { break };
+                // Any other ASCII character but these ends the word.
+                if d.is_ascii() && !matches!(d, '\'' | '.' | ',') {
+                    break;
+                }
                 let dl = d.len_utf8();
                 let next = char_at(s, j + dl);
                 // An apostrophe inside a word ("didn't") but not a
