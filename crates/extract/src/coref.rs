@@ -246,8 +246,8 @@ fn role_description(
             // "the Turkish president": an adjective alone, then the role noun.
             let adj = s.tokens.get(the + 1)?;
             let word = adj.span.slice(text);
-            let hit = res.index.gazetteer_matches(word).next().filter(|m| m.start() == 0 && m.end() == word.len())?;
-            let (entry, form) = res.index.patterns[hit.pattern().as_usize()];
+            let (pattern, len) = res.index.gazetteer_at(word, 0).filter(|&(_, len)| len == word.len())?;
+            let (entry, form) = res.index.patterns[pattern];
             if form != Form::Adjective
                 || !matches!(res.gazetteer[entry].kind, EntryKind::Actor(ActorKind::Country | ActorKind::Organization))
             {
