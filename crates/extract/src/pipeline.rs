@@ -46,11 +46,11 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         known_buf.clear();
         known_buf.extend(lw.iter().map(|w| res.index.words.get(w.as_str())));
         let known = known_buf.as_slice();
-        let mut mentions = actors::mentions(text, &s, lw, known, res, &mut table);
+        let mut mentions = actors::mentions(text, s, lw, known, res, &mut table);
         // The talks at hand, as they stand before this sentence.
         let last_event = main_talks(&events);
         focus.sides = last_event.map(|i| parties(&events[i], &table)).unwrap_or_default();
-        coref::resolve(text, &s, lw, res, &table, &focus, &mut mentions);
+        coref::resolve(text, s, lw, res, &table, &focus, &mut mentions);
         let mentions = mentions;
         for m in &mentions {
             mentioned.extend(&m.actors);
@@ -58,7 +58,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         let mut dates = dates::find(text, s, lw, known, anchor);
         let ems = events::find(
             text,
-            &s,
+            s,
             lw,
             known,
             &mentions,
@@ -67,12 +67,12 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
             &mut events,
             anchor.map(|d| chrono::Datelike::year(&d)),
         );
-        borrowed_date(&s, lw, last_date, &ems, &mut events, &mut dates);
+        borrowed_date(s, lw, last_date, &ems, &mut events, &mut dates);
         if let Some(d) = dates.iter().rev().find_map(|d| d.date) {
             last_date = Some(d);
         }
         let dates = dates;
-        let ctx = Ctx { text, s: &s, lw, known, mentions: &mentions, events: &ems, dates: &dates, res, last_event };
+        let ctx = Ctx { text, s, lw, known, mentions: &mentions, events: &ems, dates: &dates, res, last_event };
         let before = found.len();
         relations::extract(&ctx, &mut events, &mut found);
         relations::present_at(&ctx, &mut events);
@@ -121,7 +121,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         roles(&ctx, &mentions, &table, &mut found);
         counterpart(&ctx, &table, &mut events, &mut found);
         outcomes.extend(outcome(&ctx, &events));
-        coref::update(&mut focus, text, &s, lw, &table, &mentions);
+        coref::update(&mut focus, text, s, lw, &table, &mentions);
     }
     // Earlier rounds of a series and agreements reached at talks take the
     // participants of the talks.
