@@ -20,13 +20,21 @@ pub struct DateMention {
     pub date: Option<NaiveDate>,
 }
 
-const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+#[rustfmt::skip]
+const MONTH_NAMES: [&str; 24] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+static MONTHS: LazyLock<String> = LazyLock::new(|| MONTH_NAMES.join("|"));
 
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")).unwrap()
+    let months = MONTHS.as_str();
+    Regex::new(&format!(r"\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")).unwrap()
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\b\.?(?:,?\s+(\d{{4}})\b)?")).unwrap()
+    let months = MONTHS.as_str();
+    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({months})\b\.?(?:,?\s+(\d{{4}})\b)?")).unwrap()
 });
 static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
 /// Words that name a day or period, and the words that may come before
@@ -39,7 +47,7 @@ pub const RELATIVE_WORDS: &[&str] = &[
 ];
 static MODIFIERS: WordList = WordList::new(&["last", "this", "next", "on", "past"]);
 
-/// Which of the absolute expressions a sentence may hold, from one pass
+/// Which of the ISO dates a sentence may hold, from one pass
 /// over its bytes: the regexes are slow on text with non-ASCII characters
 /// (Unicode word boundaries send them to the backtracker), and most
 /// sentences hold no date at all. Each test is exact in one direction: a
@@ -50,15 +58,11 @@ struct Hints {
     numeric: bool,
     /// A hyphen, which [`ISO`] needs.
     hyphen: bool,
-    /// The first three letters of a month name: each name [`MONTHS`] lists
-    /// starts with them, and [`MONTH_DAY`] and [`DAY_MONTH`] are case-sensitive.
-    month: bool,
 }
 
 const DIGIT: u8 = 1;
 const HYPHEN: u8 = 2;
 const NON_ASCII: u8 = 4;
-const MONTH_START: u8 = 8;
 
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0; 256];
@@ -68,7 +72,6 @@ static BYTE_CLASS: [u8; 256] = {
         t[b] = match c {
             b'0'..=b'9' => DIGIT,
             b'-' => HYPHEN,
-            b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D' => MONTH_START,
             0x80.. => NON_ASCII,
             _ => 0,
         };
@@ -77,26 +80,36 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
-const MONTH_PREFIXES: [&[u8]; 12] =
-    [b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"];
-
 fn hints(s: &str) -> Hints {
     let b = s.as_bytes();
     let mut h = Hints::default();
     let mut non_ascii = false;
-    for (i, &c) in b.iter().enumerate() {
+    for &c in b {
         match BYTE_CLASS[usize::from(c)] {
             0 => {}
             DIGIT => h.numeric = true,
             HYPHEN => h.hyphen = true,
-            NON_ASCII => non_ascii = true,
-            _ => h.month = h.month || MONTH_PREFIXES.iter().any(|m| b[i..].starts_with(m)),
+            _ => non_ascii = true,
         }
     }
     if non_ascii {
         h.numeric = h.numeric || s.chars().any(char::is_numeric);
     }
     h
+}
+
+/// Whether a month's name and a number are at most two tokens apart, as in
+/// every match of [`MONTH_DAY`] and [`DAY_MONTH`] ("Feb. 27", "27th of
+/// February"): the regexes are case-sensitive and need the name as a whole
+/// word, and a number token starts with a digit (Unicode's, as `\d` reads
+/// them).
+fn may_hold_day_month(text: &str, s: &Sentence) -> bool {
+    let t = &s.tokens;
+    t.iter().enumerate().any(|(k, m)| {
+        matches!(m.first, 'J' | 'F' | 'M' | 'A' | 'S' | 'O' | 'N' | 'D')
+            && MONTH_NAMES.contains(&m.span.slice(text))
+            && (k.saturating_sub(2)..(k + 3).min(t.len())).any(|j| j != k && t[j].first.is_numeric())
+    })
 }
 
 fn month_number(name: &str) -> u32 {
@@ -143,7 +156,7 @@ pub fn find(
             push(whole.start(), whole.end(), d);
         }
     }
-    if hints.numeric && hints.month {
+    if hints.numeric && may_hold_day_month(text, sentence) {
         for c in MONTH_DAY.captures_iter(s) {
             let whole = c.get(0).unwrap();
             let d = day_month(c[2].parse().ok(), month_number(&c[1]), c.get(3).map(|y| y.as_str()), anchor);
@@ -260,23 +273,28 @@ mod tests {
     #[test]
     fn hints_never_rule_out_a_match() {
         let pieces = [
-            "d", "a", "y", "Y", "DA", "ton", "IGH", "t", "tomorro", "W", "w", "ee", "K", "\u{212A}", "mon", "TH", "h",
-            "ye", "AR", " ", "ſ", "ı", "é", "_", "s", "end", "Ja", "n", "Se", "p", "-", "7", "٣", "Ⅻ", "12", "1999-",
+            "d", "a", " ", "é", "_", "s", "n", "Se", "p", "-", "7", "٣", "Ⅻ", "12", "1999-", "May", "Sept", ".", "of",
+            "th", ",", "x", "Mar", "ch", "’",
         ];
         let check = |s: &str| {
             let h = hints(s);
             assert_eq!(h.numeric, s.chars().any(char::is_numeric), "{s:?}");
             assert_eq!(h.hyphen, s.contains('-'), "{s:?}");
             assert!(h.numeric && h.hyphen || !ISO.is_match(s), "{s:?}");
-            assert!(h.numeric && h.month || !MONTH_DAY.is_match(s) && !DAY_MONTH.is_match(s), "{s:?}");
+            let span = Span::new(0, s.len());
+            let sentence = Sentence { span, tokens: crate::text::tokenize(s, span), heading: false };
+            assert!(
+                h.numeric && may_hold_day_month(s, &sentence) || !MONTH_DAY.is_match(s) && !DAY_MONTH.is_match(s),
+                "{s:?}"
+            );
         };
-        // Every string of up to three pieces.
+        // Every string of up to four pieces.
         let mut strings = vec![String::new()];
-        for _ in 0..3 {
+        for _ in 0..4 {
             strings = strings.iter().flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}"))).collect();
             strings.iter().for_each(|s| check(s));
         }
-        for s in ["talks on Feb. 27", "the 27th of September", "Today's talks", "May 5", "5 June 2024"] {
+        for s in ["talks on Feb. 27", "the 27th of September", "Today's talks", "May 5", "5 June 2024", "٣ May"] {
             check(s);
         }
     }

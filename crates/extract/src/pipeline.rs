@@ -8,7 +8,7 @@ use crate::events::{self, EventState};
 use crate::index::WordInfo;
 use crate::relations::{self, Ctx, Found, Obj};
 use crate::resources::Resources;
-use crate::text;
+use crate::text::{self, TokenKind};
 use dragoman_model::{ActorKind, Article, Diagnostic, Event, Extraction, Modality, Relation, Span, Statement, Target};
 use std::collections::HashSet;
 
@@ -44,7 +44,13 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         lower_tokens(text, s, &mut lw_buf);
         let lw = &lw_buf[..s.tokens.len()];
         known_buf.clear();
-        known_buf.extend(lw.iter().map(|w| res.index.words.get(w.as_str())));
+        // No word the index holds is punctuation.
+        known_buf.extend(
+            s.tokens
+                .iter()
+                .zip(lw)
+                .map(|(t, w)| (t.kind != TokenKind::Punct).then(|| res.index.words.get(w.as_str())).flatten()),
+        );
         let known = known_buf.as_slice();
         let mut mentions = actors::mentions(text, s, lw, known, res, &mut table);
         // The talks at hand, as they stand before this sentence.
