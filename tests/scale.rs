@@ -49,6 +49,17 @@ fn counts(store: &Path) -> (usize, usize) {
     )
 }
 
+/// A 1,500-article archive in a new directory, and the (quads, articles)
+/// of a store built from it without interruption.
+fn archive_and_its_build() -> (tempfile::TempDir, PathBuf, (usize, usize)) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = archive(dir.path(), 1500, &[]);
+    let whole = dir.path().join("whole");
+    assert!(build(&whole, &input).status.success());
+    let expected = counts(&whole);
+    (dir, input, expected)
+}
+
 fn build(store: &Path, input: &Path) -> std::process::Output {
     on(store).arg("build").arg(input).output().unwrap()
 }
@@ -155,11 +166,7 @@ fn a_corrupt_line_in_a_large_archive_is_reported_with_its_number_and_skipped() {
 
 #[test]
 fn a_killed_build_leaves_a_store_that_opens_and_a_rerun_completes_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = archive(dir.path(), 1500, &[]);
-    let whole = dir.path().join("whole");
-    assert!(build(&whole, &input).status.success());
-    let expected = counts(&whole);
+    let (dir, input, expected) = archive_and_its_build();
 
     let store = dir.path().join("store");
     let mut child = start_build_and_wait_for_a_batch(&store, &input);
@@ -186,11 +193,7 @@ fn a_killed_build_leaves_a_store_that_opens_and_a_rerun_completes_it() {
 
 #[test]
 fn ctrl_c_stops_a_build_between_batches_and_a_rerun_completes_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = archive(dir.path(), 1500, &[]);
-    let whole = dir.path().join("whole");
-    assert!(build(&whole, &input).status.success());
-    let expected = counts(&whole);
+    let (dir, input, expected) = archive_and_its_build();
 
     let store = dir.path().join("store");
     let child = start_build_and_wait_for_a_batch(&store, &input);

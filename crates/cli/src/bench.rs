@@ -278,12 +278,7 @@ fn corpus_files(p: &Path) -> Result<Vec<PathBuf>> {
     if p.is_file() {
         return Ok(vec![p.to_owned()]);
     }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(p)
-        .with_context(|| format!("{}: the corpus (give --corpus DIR)", p.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|f| f.extension().is_some_and(|e| e == "jsonl"))
-        .collect();
-    files.sort();
+    let files = files_ending(p, "jsonl", "the corpus (give --corpus DIR)")?;
     if files.is_empty() {
         bail!("{}: no .jsonl files", p.display());
     }
@@ -291,10 +286,16 @@ fn corpus_files(p: &Path) -> Result<Vec<PathBuf>> {
 }
 
 fn query_files(p: &Path) -> Result<Vec<PathBuf>> {
+    files_ending(p, "rq", "the queries (give --queries DIR)")
+}
+
+/// The files of directory `p` with extension `ext`, sorted; `what` names
+/// the directory in an error.
+fn files_ending(p: &Path, ext: &str, what: &str) -> Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(p)
-        .with_context(|| format!("{}: the queries (give --queries DIR)", p.display()))?
+        .with_context(|| format!("{}: {what}", p.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|f| f.extension().is_some_and(|e| e == "rq"))
+        .filter(|f| f.extension().is_some_and(|e| e == ext))
         .collect();
     files.sort();
     Ok(files)

@@ -353,11 +353,30 @@ fn token_range(s: &Sentence, span: Span) -> Option<(usize, usize)> {
     (a <= b).then_some((a, b + 1))
 }
 
-/// The titles in a sentence, left to right and not overlapping, each the
-/// longest one at its start: (index in the titles list, span). A title
+/// The matches that `longest` finds at token starts, left to right and not
+/// overlapping: what it found and the span. `longest(i, start)` gives the
+/// longest match at token `i`, which starts at byte `start`, and its end;
+/// one that is found hides any other that starts inside it, as in a
+/// leftmost-longest search.
+#[inline]
+fn at_token_starts<'a, T>(
+    s: &'a Sentence,
+    mut longest: impl FnMut(usize, usize) -> Option<(T, usize)> + 'a,
+) -> impl Iterator<Item = (T, Span)> + 'a {
+    let mut past = 0;
+    s.tokens.iter().enumerate().filter_map(move |(i, t)| {
+        if t.span.start < past {
+            return None;
+        }
+        let (found, end) = longest(i, t.span.start)?;
+        past = end;
+        Some((found, Span::new(t.span.start, end)))
+    })
+}
+
+/// The titles in a sentence: (index in the titles list, span). A title
 /// starts at a token whose opening letters start one (most tokens start
-/// none, so most are never searched), and one that is found hides any other
-/// that starts inside it.
+/// none, so most are never searched).
 fn title_matches<'a>(
     text: &'a str,
     s: &'a Sentence,
@@ -366,17 +385,8 @@ fn title_matches<'a>(
     res: &'a Resources,
 ) -> impl Iterator<Item = (usize, Span)> + 'a {
     let hay = &text[..s.span.end];
-    let mut past = 0;
-    s.tokens.iter().enumerate().filter_map(move |(i, t)| {
-        if t.span.start < past {
-            return None;
-        }
-        if !may_start(s, lw, known, res, i, |w| w.title_start) {
-            return None;
-        }
-        let (title, end) = res.index.title_at(hay, t.span.start)?;
-        past = end;
-        Some((title, Span::new(t.span.start, end)))
+    at_token_starts(s, move |i, start| {
+        may_start(s, lw, known, res, i, |w| w.title_start).then(|| res.index.title_at(hay, start)).flatten()
     })
 }
 
@@ -408,22 +418,15 @@ struct Hit {
 
 fn gazetteer_hits(text: &str, s: &Sentence, res: &Resources) -> Vec<Hit> {
     // A form is a hit only where it starts and ends with tokens: looking
-    // for one at token starts alone finds the same, left to right, the
-    // longest first and none inside another.
+    // for one at token starts alone finds the same.
     let hay = &text[..s.span.end];
-    let mut out = Vec::new();
-    let mut past = 0;
-    for t in &s.tokens {
-        if t.span.start < past {
-            continue;
-        }
-        let Some((pattern, len)) = res.index.gazetteer_at(hay, t.span.start) else { continue };
-        past = t.span.start + len;
-        let Some((a, b)) = token_range(s, Span::new(t.span.start, past)) else { continue };
-        let (entry, form) = res.index.patterns[pattern];
-        out.push(Hit { start: a, end: b, entry, form });
-    }
-    out
+    at_token_starts(s, |_, start| res.index.gazetteer_at(hay, start))
+        .filter_map(|(pattern, span)| {
+            let (start, end) = token_range(s, span)?;
+            let (entry, form) = res.index.patterns[pattern];
+            Some(Hit { start, end, entry, form })
+        })
+        .collect()
 }
 
 /// Token `i` lower-cased, or "" past the end: `lw` holds the sentence's

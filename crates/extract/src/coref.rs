@@ -246,7 +246,7 @@ fn role_description(
             // "the Turkish president": an adjective alone, then the role noun.
             let adj = s.tokens.get(the + 1)?;
             let word = adj.span.slice(text);
-            let (pattern, _) = res.index.gazetteer_at(word, 0).filter(|&(_, len)| len == word.len())?;
+            let (pattern, _) = res.index.gazetteer_at(word, 0).filter(|&(_, end)| end == word.len())?;
             let (entry, form) = res.index.patterns[pattern];
             if form != Form::Adjective
                 || !matches!(res.gazetteer[entry].kind, EntryKind::Actor(ActorKind::Country | ActorKind::Organization))

@@ -181,9 +181,11 @@ pub fn find(
             .checked_sub(1)
             .filter(|&j| MODIFIERS.contains(&lw[j]) && tokens[j].span.end < t.span.start)
             .filter(|&j| tokens[j].span.start == 0 || !underscore(tokens[j].span.start - 1));
-        // Bare "week", "month" and "year" are only dates with a modifier.
-        if modifier.is_none() && matches!(word, "week" | "weekend" | "month" | "year")
-            || modifier.is_none() && t.span.start > 0 && underscore(t.span.start - 1)
+        // Bare "week", "month" and "year" are only dates with a modifier; a
+        // day right after an underscore is no whole word ("x_today").
+        if modifier.is_none()
+            && (matches!(word, "week" | "weekend" | "month" | "year")
+                || t.span.start > 0 && underscore(t.span.start - 1))
         {
             continue;
         }

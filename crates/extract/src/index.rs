@@ -257,7 +257,7 @@ impl Index {
     }
 
     /// The longest gazetteer form that starts at byte `q` of `hay`: its
-    /// pattern id and length.
+    /// pattern id and end.
     pub fn gazetteer_at(&self, hay: &str, q: usize) -> Option<(usize, usize)> {
         let b = hay.as_bytes();
         let pair = match b.get(q..q + 2) {
@@ -267,7 +267,7 @@ impl Index {
         if !pair {
             return None;
         }
-        self.starts.longest_at(b, q)
+        self.starts.longest_at(b, q).map(|(pattern, len)| (pattern, q + len))
     }
 
     /// Whether `text` lower-cased is a body phrase. ASCII text is lower-cased
