@@ -57,6 +57,8 @@ pub struct WordInfo {
     pub relative_date: bool,
     /// What it says of a statement near it, if anything.
     pub cue: Option<Cue>,
+    /// Whether a clause ends at it: a word of [`crate::relations::BOUNDARIES`].
+    pub boundary: bool,
 }
 
 /// Words that change what a statement near them asserts.
@@ -211,6 +213,10 @@ impl Index {
             for w in list {
                 words.entry((*w).to_owned()).or_default().cue = Some(cue);
             }
+        }
+        // The index holds no punctuation: see `Ctx::is_boundary`.
+        for w in crate::relations::BOUNDARIES.iter().filter(|w| w.chars().all(char::is_alphanumeric)) {
+            words.entry((*w).to_owned()).or_default().boundary = true;
         }
         Index {
             words,
@@ -390,6 +396,18 @@ mod tests {
         let all: Vec<&str> = [REPORTING, FUTURE_CUES, POSSIBLE_CUES].concat();
         let set: std::collections::HashSet<&str> = all.iter().copied().collect();
         assert_eq!(set.len(), all.len(), "a word in two cue lists would take the last one's cue only");
+    }
+
+    #[test]
+    fn boundaries_are_words_or_punctuation_tokens() {
+        // `Ctx::is_boundary` reads words from the index and looks up
+        // punctuation: every boundary must be one or the other.
+        for b in crate::relations::BOUNDARIES {
+            let tokens = crate::text::tokenize(b, dragoman_model::Span::new(0, b.len()));
+            assert_eq!(tokens.len(), 1, "{b}");
+            let punct = tokens[0].kind == crate::text::TokenKind::Punct;
+            assert!(punct != b.chars().all(char::is_alphanumeric), "{b}");
+        }
     }
 
     #[test]

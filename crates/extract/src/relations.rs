@@ -40,7 +40,7 @@ pub enum Obj {
     Event(usize),
 }
 
-const BOUNDARIES: &[&str] = &[
+pub(crate) const BOUNDARIES: &[&str] = &[
     ";", ":", "that", "which", "who", "whom", "whose", "while", "whereas", "although", "though", "because", "if",
     "unless", "when", "where", "but", "whether", "—", "“", "\"",
 ];
@@ -263,7 +263,7 @@ pub(crate) const REPORTING: &[&str] = &[
     "according",
 ];
 
-/// [`BOUNDARIES`] as a set: it is asked about every token.
+/// [`BOUNDARIES`] as a set, for punctuation.
 static BOUNDARY_SET: crate::index::WordList = crate::index::WordList::new(BOUNDARIES);
 
 /// Everything known about one sentence.
@@ -320,8 +320,14 @@ impl<'a> Ctx<'a> {
         &self.res.lexicon[t.entry]
     }
 
+    /// Whether token `i` is in [`BOUNDARIES`]: the index marks the words
+    /// (it is asked about nearly every token), the marks are looked up.
     fn is_boundary(&self, i: usize) -> bool {
-        BOUNDARY_SET.contains(self.lw(i))
+        match self.s.tokens.get(i) {
+            Some(t) if t.kind == TokenKind::Punct => BOUNDARY_SET.contains(self.lw(i)),
+            Some(_) => self.known[i].is_some_and(|w| w.boundary),
+            None => false,
+        }
     }
 
     /// Token index where the clause holding token `i` starts.

@@ -83,50 +83,48 @@ pub fn content_lines(text: &str) -> Vec<Span> {
     out
 }
 
-/// Whether a caption marker starts at byte `i` of the line, ignoring ASCII
-/// case: the same as looking for it in the lower-cased line, since no
-/// character but ASCII letters lower-cases to their letters (U+212A KELVIN
-/// SIGN gives `k`, which no marker holds, and U+0130 gives `i` followed by a
-/// combining dot).
-fn caption_at(line: &[u8], i: usize) -> bool {
-    // Every marker's second byte is a letter: most `p`s and `g`s in a line
-    // stop at it.
-    let Some(second) = line.get(i + 1) else { return false };
-    CAPTION_MARKERS.iter().any(|m| {
-        m.as_bytes()[1] == second.to_ascii_lowercase()
-            && line[i..].get(..m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes()))
-    })
+/// Whether the line holds a caption marker, ignoring ASCII case: the same
+/// as looking for it in the lower-cased line, since no character but ASCII
+/// letters lower-cases to their letters (U+212A KELVIN SIGN gives `k`, which
+/// no marker holds, and U+0130 gives `i` followed by a combining dot).
+fn has_caption(line: &[u8]) -> bool {
+    // One automaton finds them all in one pass, where a search per marker
+    // would read the line once per marker.
+    static MARKERS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
+        std::sync::LazyLock::new(|| aho_corasick::packed::Searcher::new(CAPTION_MARKERS));
+    let lower = line.to_ascii_lowercase();
+    match &*MARKERS {
+        Some(m) => m.find(&lower).is_some(),
+        None => CAPTION_MARKERS.iter().any(|m| memchr::memmem::find(&lower, m.as_bytes()).is_some()),
+    }
 }
 
-const LATIN: u8 = 1;
-const SYMBOL: u8 = 2;
-const CAPTION: u8 = 4;
-const NON_ASCII: u8 = 8;
+/// How many bytes of `bytes` are `class`: counted in blocks of 255 in byte
+/// counters, which the compiler turns into vector instructions.
+fn count_bytes(bytes: &[u8], class: impl Fn(u8) -> bool) -> usize {
+    bytes.chunks(255).map(|block| usize::from(block.iter().fold(0u8, |n, &b| n + u8::from(class(b))))).sum()
+}
 
-/// What the boilerplate test counts each byte as: an ASCII Latin letter, an
-/// ASCII symbol (not a space, punctuation or digit), whether a caption
-/// marker may start with it, or part of a non-ASCII character.
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if !c.is_ascii() {
-            NON_ASCII
-        } else if c.is_ascii_alphabetic() {
-            LATIN
-        } else if !(c.is_ascii_whitespace() || c == 0x0B) && !c.is_ascii_punctuation() && !c.is_ascii_digit() {
-            SYMBOL
-        } else {
-            0
-        };
-        if matches!(c, b'p' | b'P' | b'g' | b'G' | b'/' | b'(') {
-            t[b] |= CAPTION;
+/// Whether an ASCII byte is a symbol: not a letter, digit, space or
+/// punctuation mark (control characters other than spaces, and DEL).
+fn is_ascii_symbol(b: u8) -> bool {
+    b < 0x20 && !(0x09..=0x0D).contains(&b) || b == 0x7F
+}
+
+/// The characters of a line beyond ASCII, skipping ASCII a block at a time.
+fn non_ascii_chars(line: &str) -> impl Iterator<Item = char> + '_ {
+    const BLOCK: usize = 16;
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && bytes[i].is_ascii() {
+            i += if bytes.get(i..i + BLOCK).is_some_and(<[u8]>::is_ascii) { BLOCK } else { 1 };
         }
-        b += 1;
-    }
-    t
-};
+        let c = line[i..].chars().next()?;
+        i += c.len_utf8();
+        Some(c)
+    })
+}
 
 /// Bytes of the longest boilerplate prefix.
 const PREFIX_MAX: usize = 24;
@@ -145,23 +143,15 @@ fn is_boilerplate(line: &str) -> bool {
     if BOILERPLATE_PREFIXES.iter().any(|p| head.starts_with(p)) {
         return true;
     }
-    // Letters by script and symbols, and caption markers where their first
-    // letter or mark occurs: ASCII in one pass over the bytes, with a table
-    // lookup and no branch for most of them, and the characters beyond
-    // ASCII, if there are any, in a second pass.
-    let (mut latin, mut other, mut symbols) = (0usize, 0usize, 0usize);
-    let mut seen = 0u8;
-    for (i, &b) in line.as_bytes().iter().enumerate() {
-        let class = BYTE_CLASS[usize::from(b)];
-        latin += usize::from(class & LATIN);
-        symbols += usize::from(class & SYMBOL != 0);
-        seen |= class;
-        if class & CAPTION != 0 && caption_at(line.as_bytes(), i) {
-            return true;
-        }
-    }
-    if seen & NON_ASCII != 0 {
-        for c in line.chars().filter(|c| !c.is_ascii()) {
+    // Letters by script, and symbols: the ASCII ones counted in passes over
+    // the bytes that the compiler vectorizes (a line is often a whole
+    // article), the others, if there are any, one by one.
+    let bytes = line.as_bytes();
+    let mut latin = count_bytes(bytes, |b| b.is_ascii_alphabetic());
+    let mut symbols = count_bytes(bytes, is_ascii_symbol);
+    let mut other = 0usize;
+    if !line.is_ascii() {
+        for c in non_ascii_chars(line) {
             if c.is_alphabetic() {
                 if is_latin(c) {
                     latin += 1;
@@ -173,13 +163,13 @@ fn is_boilerplate(line: &str) -> bool {
             }
         }
     }
-    if latin == 0 || other * 4 > latin || symbols > 0 && symbols * 10 > latin {
+    if latin == 0 || other * 4 > latin || symbols > 0 && symbols * 10 > latin || has_caption(bytes) {
         return true;
     }
     // Short lines without sentence punctuation and fewer than three words are
     // credits, bylines or outlet names, not headlines.
-    // A line is often a whole article: count no further than needed, and
-    // look for "px" words only where the letters occur.
+    // Count no further than needed, and look for "px" words only where the
+    // letters occur.
     let words = line.split_whitespace().take(3).count();
     let ends = line.ends_with(['.', '!', '?', '"', '”', ':']);
     if words < 3 && !ends {
@@ -440,18 +430,23 @@ mod tests {
     fn ascii_classes_agree_with_char_predicates() {
         for b in 0..128u8 {
             let c = char::from(b);
-            let latin = c.is_alphabetic() && is_latin(c);
+            assert_eq!(b.is_ascii_alphabetic(), c.is_alphabetic() && is_latin(c), "{b}");
             let symbol = !c.is_alphabetic()
                 && !c.is_whitespace()
                 && !c.is_ascii_punctuation()
                 && !c.is_numeric()
                 && !is_text_punct(c);
-            assert_eq!(BYTE_CLASS[b as usize] & LATIN != 0, latin, "{b}");
-            assert_eq!(BYTE_CLASS[b as usize] & SYMBOL != 0, symbol, "{b}");
-            let starts_marker = CAPTION_MARKERS.iter().any(|m| m.as_bytes()[0].eq_ignore_ascii_case(&b));
-            assert_eq!(BYTE_CLASS[b as usize] & CAPTION != 0, starts_marker, "{b}");
+            assert_eq!(is_ascii_symbol(b), symbol, "{b}");
         }
-        assert!((128..=255).all(|b| BYTE_CLASS[b] == NON_ASCII));
+    }
+
+    #[test]
+    fn non_ascii_characters_are_all_found() {
+        let line = "Türkiye’s a 0123456789abcdef0123456789abcdef long run then «Ümit» — ok…";
+        let got: String = non_ascii_chars(line).collect();
+        let want: String = line.chars().filter(|c| !c.is_ascii()).collect();
+        assert_eq!(got, want);
+        assert_eq!(non_ascii_chars("plain ASCII only, nothing else here at all").count(), 0);
     }
 
     #[test]
