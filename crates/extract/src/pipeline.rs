@@ -35,11 +35,11 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     // extractor's time.
     let mut lw_buf: Vec<String> = LOWER.take();
     // What the resources say of each of them, looked up once.
-    let mut known_buf: Vec<Option<&WordInfo>> = Vec::new();
+    let mut known_buf: Vec<Option<&WordInfo>> = Vec::with_capacity(128);
     let mut focus = coref::Focus::default();
     let mut last_date: Option<chrono::NaiveDate> = None;
     let mut outcomes: Vec<(usize, usize, Span)> = Vec::new();
-    let mut segmenter = text::Segmenter::new(text);
+    let mut segmenter = text::Segmenter::with_buffers(text, TOKENS.take());
     while let Some(s) = segmenter.next_sentence() {
         lower_tokens(text, s, &mut lw_buf);
         let lw = &lw_buf[..s.tokens.len()];
@@ -152,6 +152,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         }
     }
     LOWER.set(lw_buf);
+    TOKENS.set(segmenter.into_buffers());
     // Affiliations of people found by pattern name actors too.
     assemble(article, res, table, events, found, mentioned, diagnostics)
 }
@@ -160,6 +161,8 @@ thread_local! {
     /// The lower-cased token strings of the last article extracted on this
     /// thread, for the next one to reuse.
     static LOWER: std::cell::Cell<Vec<String>> = const { std::cell::Cell::new(Vec::new()) };
+    /// The segmenter's token buffers, likewise.
+    static TOKENS: std::cell::Cell<text::Buffers> = std::cell::Cell::new(text::Buffers::default());
 }
 
 /// The talks the article is about so far: the consultation it names most

@@ -26,25 +26,32 @@ pub struct Span {
     pub end: usize,
 }
 
+// Every stage slices spans token by token: small enough to inline across
+// crates.
 impl Span {
+    #[inline]
     pub fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end);
         Self { start, end }
     }
 
     /// The text this span covers.
+    #[inline]
     pub fn slice<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
 
+    #[inline]
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
