@@ -380,7 +380,7 @@ fn at_token_starts<'a, T>(
 fn title_matches<'a>(
     text: &'a str,
     s: &'a Sentence,
-    lw: &'a [String],
+    lw: &'a [&'a str],
     known: &'a [Option<&WordInfo>],
     res: &'a Resources,
 ) -> impl Iterator<Item = (usize, Span)> + 'a {
@@ -394,7 +394,7 @@ fn title_matches<'a>(
 /// `starts` says of the words of the index.
 fn may_start(
     s: &Sentence,
-    lw: &[String],
+    lw: &[&str],
     known: &[Option<&WordInfo>],
     res: &Resources,
     i: usize,
@@ -405,7 +405,7 @@ fn may_start(
     known.get(i).copied().flatten().is_some_and(starts)
         || s.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
             && lw[i].bytes().any(|b| matches!(b, b'.' | b',' | b'\'' | 0xE2))
-            && res.index.words.get(lead(&lw[i])).is_some_and(starts)
+            && res.index.words.get(lead(lw[i])).is_some_and(starts)
 }
 
 /// A raw gazetteer hit inside one sentence.
@@ -431,8 +431,8 @@ fn gazetteer_hits(text: &str, s: &Sentence, res: &Resources) -> Vec<Hit> {
 
 /// Token `i` lower-cased, or "" past the end: `lw` holds the sentence's
 /// tokens lower-cased.
-fn lower(lw: &[String], i: usize) -> &str {
-    lw.get(i).map_or("", String::as_str)
+fn lower<'a>(lw: &[&'a str], i: usize) -> &'a str {
+    lw.get(i).copied().unwrap_or("")
 }
 
 /// Recognize the actor mentions of one sentence, adding new actors to the
@@ -440,7 +440,7 @@ fn lower(lw: &[String], i: usize) -> &str {
 pub fn mentions(
     text: &str,
     s: &Sentence,
-    lw: &[String],
+    lw: &[&str],
     known: &[Option<&WordInfo>],
     res: &Resources,
     table: &mut ActorTable,
@@ -680,7 +680,7 @@ pub fn mentions(
 fn body_after(
     text: &str,
     s: &Sentence,
-    lw: &[String],
+    lw: &[&str],
     known: &[Option<&WordInfo>],
     res: &Resources,
     i: usize,
@@ -703,7 +703,7 @@ pub(crate) fn body_at(text: &str, s: &Sentence, res: &Resources, a: usize) -> Op
 fn shared_body(
     text: &str,
     s: &Sentence,
-    lw: &[String],
+    lw: &[&str],
     known: &[Option<&WordInfo>],
     res: &Resources,
     hits: &[Hit],
@@ -723,7 +723,7 @@ fn shared_body(
 }
 
 /// The body noun of "diplomats from [the] X", "the delegation of X".
-fn body_before_from(lw: &[String], res: &Resources, i: usize) -> Option<String> {
+fn body_before_from(lw: &[&str], res: &Resources, i: usize) -> Option<String> {
     let mut k = i.checked_sub(1)?;
     if lower(lw, k) == "the" {
         k = k.checked_sub(1)?;
@@ -736,7 +736,7 @@ fn body_before_from(lw: &[String], res: &Resources, i: usize) -> Option<String> 
 }
 
 /// The lower-cased word before token `i`, skipping an article.
-fn preceding_word(lw: &[String], i: usize) -> &str {
+fn preceding_word<'a>(lw: &[&'a str], i: usize) -> &'a str {
     let mut k = i;
     while k > 0 {
         k -= 1;

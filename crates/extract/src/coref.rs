@@ -43,7 +43,7 @@ const ROLE_NOUNS: &[&str] = &["president", "leader", "premier", "chancellor", "k
 pub fn resolve(
     text: &str,
     s: &Sentence,
-    lw: &[String],
+    lw: &[&str],
     res: &Resources,
     table: &ActorTable,
     focus: &Focus,
@@ -59,13 +59,13 @@ pub fn resolve(
             i += 1;
             continue;
         }
-        let w = lw[i].as_str();
+        let w = lw[i];
         // "both sides", "the two countries".
         if matches!(w, "both" | "the" | "all") {
-            let two = w == "both" || lw.get(i + 1).is_some_and(|x| x == "two");
-            let noun = if lw.get(i + 1).is_some_and(|x| x == "two") { i + 2 } else { i + 1 };
-            if lw.get(noun).is_some_and(|x| GROUP_NOUNS.contains(&x.as_str()))
-                && (two || matches!(lw[noun].as_str(), "sides" | "parties"))
+            let two = w == "both" || lw.get(i + 1).is_some_and(|&x| x == "two");
+            let noun = if lw.get(i + 1).is_some_and(|&x| x == "two") { i + 2 } else { i + 1 };
+            if lw.get(noun).is_some_and(|&x| GROUP_NOUNS.contains(&x))
+                && (two || matches!(lw[noun], "sides" | "parties"))
                 && (if two { sides.len() == 2 } else { sides.len() >= 2 })
             {
                 added.push(mention(s, i, noun + 1, sides.to_vec(), None));
@@ -85,7 +85,7 @@ pub fn resolve(
         }
         // Pronouns.
         let person = PERSON_PRONOUNS.contains(&w);
-        let this_country = w == "this" && lw.get(i + 1).is_some_and(|x| x == "country");
+        let this_country = w == "this" && lw.get(i + 1).is_some_and(|&x| x == "country");
         // "its NATO allies": a possessive before a name modifies it.
         let before_name = POSSESSIVES.contains(&w)
             && (mentions.iter().any(|m| m.start == i + 1)
@@ -105,9 +105,10 @@ pub fn resolve(
                 let end = if this_country { i + 2 } else { i + 1 };
                 // "his delegation", "its army": the state of the body.
                 // "his counterpart" is the other side's.
-                let body_end = (POSSESSIVES.contains(&w) && !lw.get(end).is_some_and(|b| b.starts_with("counterpart")))
-                    .then(|| crate::actors::body_at(text, s, res, end))
-                    .flatten();
+                let body_end = (POSSESSIVES.contains(&w)
+                    && !lw.get(end).is_some_and(|&b| b.starts_with("counterpart")))
+                .then(|| crate::actors::body_at(text, s, res, end))
+                .flatten();
                 if let Some(body_end) = body_end {
                     let state = if want_person {
                         table.actors[a].affiliation.as_deref().and_then(|k| table.index(k))
@@ -115,7 +116,7 @@ pub fn resolve(
                         Some(a)
                     };
                     if let Some(st) = state {
-                        let body = lw[body_end - 1].clone();
+                        let body = lw[body_end - 1].to_owned();
                         added.push(mention(s, i, body_end, vec![st], Some(body)));
                         i = body_end;
                         continue;
@@ -136,7 +137,7 @@ pub fn resolve(
 }
 
 /// Remember the subjects of a finished sentence for the next one.
-pub fn update(focus: &mut Focus, text: &str, s: &Sentence, lw: &[String], table: &ActorTable, mentions: &[Mention]) {
+pub fn update(focus: &mut Focus, text: &str, s: &Sentence, lw: &[&str], table: &ActorTable, mentions: &[Mention]) {
     let single = |m: &Mention| (m.actors.len() == 1).then(|| m.actors[0]);
     let of_kind = |person: bool| {
         let subj = mentions
@@ -166,12 +167,12 @@ fn is_actor(table: &ActorTable, a: usize) -> bool {
 /// A mention that can be a clause's subject: not a place, not a bare
 /// possessive, and not inside a prepositional phrase, also one with a
 /// capitalized modifier ("from Izvestia correspondent X").
-fn subject_like(text: &str, s: &Sentence, lw: &[String], m: &Mention) -> bool {
-    if m.as_place || POSSESSIVES.contains(&lw[m.start].as_str()) && m.body.is_none() {
+fn subject_like(text: &str, s: &Sentence, lw: &[&str], m: &Mention) -> bool {
+    if m.as_place || POSSESSIVES.contains(&lw[m.start]) && m.body.is_none() {
         return false;
     }
     for k in (m.start.saturating_sub(4)..m.start).rev() {
-        let w = lw[k].as_str();
+        let w = lw[k];
         if crate::relations::PREPOSITIONS.contains(&w) {
             return false;
         }
@@ -185,14 +186,14 @@ fn subject_like(text: &str, s: &Sentence, lw: &[String], m: &Mention) -> bool {
 
 /// Whether a mention starts its clause: at the start of the sentence or
 /// after a comma, conjunction or subordinator (an article between).
-fn opens_clause(lw: &[String], m: &Mention) -> bool {
+fn opens_clause(lw: &[&str], m: &Mention) -> bool {
     let mut k = m.start;
-    while k > 0 && matches!(lw[k - 1].as_str(), "the" | "a" | "an" | "both") {
+    while k > 0 && matches!(lw[k - 1], "the" | "a" | "an" | "both") {
         k -= 1;
     }
     k == 0
         || matches!(
-            lw[k - 1].as_str(),
+            lw[k - 1],
             "," | "and"
                 | "but"
                 | "that"
@@ -223,14 +224,14 @@ fn opens_clause(lw: &[String], m: &Mention) -> bool {
 fn role_description(
     text: &str,
     s: &Sentence,
-    lw: &[String],
+    lw: &[&str],
     the: usize,
     res: &Resources,
     table: &ActorTable,
     mentions: &[Mention],
 ) -> Option<(usize, usize)> {
     let (state, end, lead_only, noun) =
-        if lw.get(the + 1).is_some_and(|w| w == "head") && lw.get(the + 2).is_some_and(|w| w == "of") {
+        if lw.get(the + 1).is_some_and(|&w| w == "head") && lw.get(the + 2).is_some_and(|&w| w == "of") {
             // "the head of the White House"
             let m = mentions.iter().find(|m| {
                 (m.start == the + 3 || m.start == the + 4 && lw[the + 3] == "the")
@@ -254,10 +255,10 @@ fn role_description(
                 return None;
             }
             let mut k = the + 2;
-            if lw.get(k).is_some_and(|w| w == "foreign" || w == "prime" || w == "defense" || w == "defence") {
+            if lw.get(k).is_some_and(|&w| w == "foreign" || w == "prime" || w == "defense" || w == "defence") {
                 k += 1;
             }
-            let noun = lw.get(k)?.as_str();
+            let noun = *lw.get(k)?;
             if !ROLE_NOUNS.contains(&noun) {
                 return None;
             }

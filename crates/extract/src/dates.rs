@@ -131,7 +131,7 @@ pub fn parse_iso(s: &str) -> Option<NaiveDate> {
 pub fn find(
     text: &str,
     sentence: &Sentence,
-    lw: &[String],
+    lw: &[&str],
     known: &[Option<&WordInfo>],
     anchor: Option<NaiveDate>,
 ) -> Vec<DateMention> {
@@ -173,7 +173,7 @@ pub fn find(
     let tokens = &sentence.tokens;
     let underscore = |i: usize| text.as_bytes().get(i) == Some(&b'_');
     for (k, t) in tokens.iter().enumerate() {
-        let word = lw[k].as_str();
+        let word = lw[k];
         if !known[k].is_some_and(|w| w.relative_date) || underscore(t.span.end) {
             continue;
         }
@@ -189,7 +189,7 @@ pub fn find(
         {
             continue;
         }
-        let d = anchor.and_then(|a| relative(a, modifier.map(|j| lw[j].as_str()), word));
+        let d = anchor.and_then(|a| relative(a, modifier.map(|j| lw[j]), word));
         let start = modifier.map_or(t.span.start, |j| tokens[j].span.start);
         push(start - span.start, t.span.end - span.start, d);
     }
@@ -242,7 +242,10 @@ mod tests {
         let info = WordInfo { relative_date: true, ..WordInfo::default() };
         let known: Vec<_> = lw.iter().map(|w| RELATIVE_WORDS.contains(&w.as_str()).then_some(&info)).collect();
         let got: Vec<Option<String>> =
-            find(text, &s, &lw, &known, parse_iso(anchor)).into_iter().map(|m| m.date.map(|d| d.to_string())).collect();
+            find(text, &s, &lw.iter().map(String::as_str).collect::<Vec<_>>(), &known, parse_iso(anchor))
+                .into_iter()
+                .map(|m| m.date.map(|d| d.to_string()))
+                .collect();
         let expected: Vec<Option<String>> = expected.iter().map(|e| e.map(str::to_owned)).collect();
         assert_eq!(got, expected, "{text}");
     }

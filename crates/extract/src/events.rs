@@ -118,7 +118,7 @@ static DEFINITE: crate::index::WordList = crate::index::WordList::new(&[
 pub fn find(
     text: &str,
     s: &Sentence,
-    lw: &[String],
+    lw: &[&str],
     known: &[Option<&WordInfo>],
     mentions: &[Mention],
     dates: &[DateMention],
@@ -134,13 +134,12 @@ pub fn find(
     let in_lexicon = |k: usize| known[k].is_some_and(|w| !w.lexicon.is_empty());
     for i in 0..n {
         let Some(noun) = event_noun(i) else { continue };
-        if i > 0 && VERB_CONTEXT.contains(&lw[i - 1].as_str()) && in_lexicon(i) {
+        if i > 0 && VERB_CONTEXT.contains(&lw[i - 1]) && in_lexicon(i) {
             continue;
         }
         // "called for a meeting": fine; "phone call" vs "call for": skip
         // "call" followed by "for"/"on", which the lexicon reads as a request.
-        if matches!(lw.get(i + 1).map(String::as_str), Some("for" | "on")) && in_lexicon(i) && lw[i].starts_with("call")
-        {
+        if matches!(lw.get(i + 1).copied(), Some("for" | "on")) && in_lexicon(i) && lw[i].starts_with("call") {
             continue;
         }
         let mut start = i;
@@ -150,14 +149,14 @@ pub fn find(
         // "were held": "talks between X and Y in Istanbul", "the meeting
         // ... took place in Riyadh".
         for k in i + 1..(i + 12).min(n) {
-            if matches!(lw[k].as_str(), "in" | "at") {
+            if matches!(lw[k], "in" | "at") {
                 location = place_after(text, s, k + 1, mentions);
                 if location.is_some() {
                     break;
                 }
             }
             if matches!(
-                lw[k].as_str(),
+                lw[k],
                 "." | ";"
                     | ","
                     | "that"
@@ -181,7 +180,7 @@ pub fn find(
         let mut j = i;
         while j > 0
             && matches!(
-                lw[j - 1].as_str(),
+                lw[j - 1],
                 "peace"
                     | "direct"
                     | "new"
@@ -228,20 +227,17 @@ pub fn find(
         if let Some(b) = (i + 1..(i + 7).min(n))
             .take_while(|&b| {
                 s.tokens[b].kind == TokenKind::Word
-                    && !matches!(lw[b].as_str(), "and" | "but" | "that" | "which" | "who" | "while" | "when")
+                    && !matches!(lw[b], "and" | "but" | "that" | "which" | "who" | "while" | "when")
                     && event_noun(b).is_none()
             })
             .find(|&b| lw[b] == "between")
         {
             k = b;
         }
-        if k < n && matches!(lw[k].as_str(), "between" | "of" | "among" | "involving") {
+        if k < n && matches!(lw[k], "between" | "of" | "among" | "involving") {
             k += 1;
             while k < n
-                && matches!(
-                    lw[k].as_str(),
-                    "the" | "delegations" | "representatives" | "leaders" | "of" | "both" | "officials"
-                )
+                && matches!(lw[k], "the" | "delegations" | "representatives" | "leaders" | "of" | "both" | "officials")
             {
                 k += 1;
             }
@@ -254,20 +250,20 @@ pub fn find(
             }
         }
         let date = nearest_date(dates, s.tokens[i].span);
-        let definite = i > 0 && DEFINITE.contains(&lw[start.saturating_sub(1)].as_str())
-            || j > 0 && DEFINITE.contains(&lw[j - 1].as_str());
+        let definite =
+            i > 0 && DEFINITE.contains(&lw[start.saturating_sub(1)]) || j > 0 && DEFINITE.contains(&lw[j - 1]);
         // "a future summit", "another round", "a meeting of the board": a
         // new event unless its place, date or participants say otherwise.
-        let fresh = (start..i).any(|k| FRESH.contains(&lw[k].as_str()))
-            || start > 0 && FRESH.contains(&lw[start - 1].as_str())
+        let fresh = (start..i).any(|k| FRESH.contains(&lw[k]))
+            || start > 0 && FRESH.contains(&lw[start - 1])
             || start > 1
-                && FRESH.contains(&lw[start - 2].as_str())
-                && !matches!(lw[start - 1].as_str(), "for" | "of" | "to" | "in" | "on" | "at" | "with" | "and" | ",");
+                && FRESH.contains(&lw[start - 2])
+                && !matches!(lw[start - 1], "for" | "of" | "to" | "in" | "on" | "at" | "with" | "and" | ",");
         // "Istanbul could become a venue for talks between X and Y": the
         // talks are not held, so X and Y are not their participants; they
         // still tell which talks are meant.
         let named = participants.clone();
-        let hypothetical = (0..i).any(|k| HYPOTHETICAL_CUES.contains(&lw[k].as_str()));
+        let hypothetical = (0..i).any(|k| HYPOTHETICAL_CUES.contains(&lw[k]));
         if hypothetical {
             participants.clear();
         }
@@ -277,7 +273,7 @@ pub fn find(
             .filter_map(|k| word(k).parse::<i32>().ok())
             .find(|y| (1900..2100).contains(y) && Some(*y) != article_year);
         // "previous meetings in Riyadh": another round, not the talks at hand.
-        let series = (j.saturating_sub(1)..i).any(|k| SERIES.contains(&lw[k].as_str()));
+        let series = (j.saturating_sub(1)..i).any(|k| SERIES.contains(&lw[k]));
         let refers_back = (definite || participants.is_empty()) && !fresh && !series;
         // "a future summit involving X and Y" is a new event, whoever it
         // would involve.

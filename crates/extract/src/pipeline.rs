@@ -30,10 +30,10 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     let mut events: Vec<EventState> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
     let mut mentioned: HashSet<usize> = HashSet::new();
-    // Lower-cased tokens, in strings reused from sentence to sentence and
-    // article to article: one allocation per token was a tenth of the
-    // extractor's time.
-    let mut lw_buf: Vec<String> = LOWER.take();
+    // The sentence lower-cased, in a string reused from sentence to
+    // sentence and article to article: a string per token was a twentieth of
+    // the extractor's time.
+    let mut lower = LOWER.take();
     // What the resources say of each of them, looked up once.
     let mut known_buf: Vec<Option<&WordInfo>> = Vec::with_capacity(128);
     let mut focus = coref::Focus::default();
@@ -41,15 +41,14 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     let mut outcomes: Vec<(usize, usize, Span)> = Vec::new();
     let mut segmenter = text::Segmenter::with_buffers(text, TOKENS.take());
     while let Some(s) = segmenter.next_sentence() {
-        lower_tokens(text, s, &mut lw_buf);
-        let lw = &lw_buf[..s.tokens.len()];
+        let lw = &lower_tokens(text, s, &mut lower)[..];
         known_buf.clear();
         // No word the index holds is punctuation.
         known_buf.extend(
             s.tokens
                 .iter()
                 .zip(lw)
-                .map(|(t, w)| (t.kind != TokenKind::Punct).then(|| res.index.words.get(w.as_str())).flatten()),
+                .map(|(t, w)| (t.kind != TokenKind::Punct).then(|| res.index.words.get(*w)).flatten()),
         );
         let known = known_buf.as_slice();
         let mut mentions = actors::mentions(text, s, lw, known, res, &mut table);
@@ -151,16 +150,16 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
             }
         }
     }
-    LOWER.set(lw_buf);
+    LOWER.set(lower);
     TOKENS.set(segmenter.into_buffers());
     // Affiliations of people found by pattern name actors too.
     assemble(article, res, table, events, found, mentioned, diagnostics)
 }
 
 thread_local! {
-    /// The lower-cased token strings of the last article extracted on this
-    /// thread, for the next one to reuse.
-    static LOWER: std::cell::Cell<Vec<String>> = const { std::cell::Cell::new(Vec::new()) };
+    /// The string that held the lower-cased sentences of the last article
+    /// extracted on this thread, for the next one to reuse.
+    static LOWER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
     /// The segmenter's token buffers, likewise.
     static TOKENS: std::cell::Cell<text::Buffers> = std::cell::Cell::new(text::Buffers::default());
 }
@@ -198,7 +197,7 @@ fn outcome(ctx: &Ctx, events: &[EventState]) -> Option<(usize, usize, Span)> {
     // "failed to reach an agreement", "no agreement", "if an agreement".
     let negative = ctx.lw.iter().any(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "no" | "not"
                 | "never"
                 | "without"
@@ -215,7 +214,7 @@ fn outcome(ctx: &Ctx, events: &[EventState]) -> Option<(usize, usize, Span)> {
     // Only an agreement the sentence says was reached.
     let reached = ctx.lw.iter().any(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "reached"
                 | "struck"
                 | "concluded"
@@ -236,7 +235,7 @@ fn outcome(ctx: &Ctx, events: &[EventState]) -> Option<(usize, usize, Span)> {
 /// "on the same day" take the last date named. Its events take it too.
 fn borrowed_date(
     s: &text::Sentence,
-    lw: &[String],
+    lw: &[&str],
     last: Option<chrono::NaiveDate>,
     ems: &[events::EventMention],
     events: &mut [EventState],
@@ -253,25 +252,21 @@ fn borrowed_date(
 }
 
 /// "while / during / amid the talks" naming a dated event: its token and date.
-fn concurrent(
-    lw: &[String],
-    ems: &[events::EventMention],
-    events: &[EventState],
-) -> Option<(usize, chrono::NaiveDate)> {
+fn concurrent(lw: &[&str], ems: &[events::EventMention], events: &[EventState]) -> Option<(usize, chrono::NaiveDate)> {
     ems.iter().find_map(|em| {
         let mut k = em.start;
-        while k > 0 && matches!(lw[k - 1].as_str(), "the" | "these" | "those" | "this") {
+        while k > 0 && matches!(lw[k - 1], "the" | "these" | "those" | "this") {
             k -= 1;
         }
-        let during = k > 0 && matches!(lw[k - 1].as_str(), "while" | "during" | "amid");
+        let during = k > 0 && matches!(lw[k - 1], "while" | "during" | "amid");
         events[em.event].date.filter(|_| during).map(|d| (em.tok, d))
     })
 }
 
 /// "hours later", "the same day", "later that day": the cue's token.
-fn same_day(lw: &[String]) -> Option<usize> {
+fn same_day(lw: &[&str]) -> Option<usize> {
     (1..lw.len()).find(|&k| {
-        lw[k] == "later" && matches!(lw[k - 1].as_str(), "hours" | "minutes" | "moments")
+        lw[k] == "later" && matches!(lw[k - 1], "hours" | "minutes" | "moments")
             || lw[k] == "day" && lw[k - 1] == "same"
             || lw[k] == "day" && lw[k - 1] == "that" && k >= 2 && lw[k - 2] == "later"
     })
@@ -293,11 +288,11 @@ fn latest_talks(events: &mut [EventState]) -> Option<&mut EventState> {
 
 /// "In Beijing, Brazilian President Lula said...": a leader abroad visits.
 fn visit_from_place(ctx: &Ctx, mentions: &[Mention], table: &ActorTable, out: &mut Vec<Found>) {
-    if ctx.lw.first().is_none_or(|w| w != "in") {
+    if ctx.lw.first().is_none_or(|w| *w != "in") {
         return;
     }
     let Some(place) =
-        mentions.iter().find(|m| m.start == 1 && m.as_place && ctx.lw.get(m.end).is_some_and(|w| w == ","))
+        mentions.iter().find(|m| m.start == 1 && m.as_place && ctx.lw.get(m.end).is_some_and(|&w| w == ","))
     else {
         return;
     };
@@ -328,22 +323,22 @@ fn counterpart(ctx: &Ctx, table: &ActorTable, events: &mut [EventState], out: &m
         _ => None,
     };
     for (i, w) in ctx.lw.iter().enumerate() {
-        if !matches!(w.as_str(), "counterpart" | "counterparts") || i == 0 {
+        if !matches!(*w, "counterpart" | "counterparts") || i == 0 {
             continue;
         }
-        let owner_end = if matches!(ctx.lw[i - 1].as_str(), "'s" | "’s") { i - 1 } else { i };
+        let owner_end = if matches!(ctx.lw[i - 1], "'s" | "’s") { i - 1 } else { i };
         let Some(x) = ctx.mentions.iter().find(|m| m.end == owner_end).and_then(person) else { continue };
         // The name right after, or after "was", "is" or a comma.
         let Some(y) = ctx
             .mentions
             .iter()
-            .find(|m| m.start > i && m.start <= i + 8 && !ctx.lw[i + 1..m.start].iter().any(|w| w == "."))
+            .find(|m| m.start > i && m.start <= i + 8 && !ctx.lw[i + 1..m.start].contains(&"."))
             .and_then(person)
         else {
             continue;
         };
         if x == y
-            || !matches!(ctx.lw.get(i + 1).map(String::as_str), Some("was" | "is" | "," | "at" | "in") | None)
+            || !matches!(ctx.lw.get(i + 1).copied(), Some("was" | "is" | "," | "at" | "in") | None)
                 && ctx.mentions.iter().all(|m| m.start != i + 1)
         {
             continue;
@@ -367,7 +362,7 @@ fn counterpart(ctx: &Ctx, table: &ActorTable, events: &mut [EventState], out: &m
 /// "Heading the Russian delegation will be X": an inverted clause.
 fn inverted_lead(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Found>) {
     for (i, w) in ctx.lw.iter().enumerate() {
-        if !matches!(w.as_str(), "heading" | "leading") || i > 0 && ctx.lw[i - 1] != "," && ctx.lw[i - 1] != "—" {
+        if !matches!(*w, "heading" | "leading") || i > 0 && ctx.lw[i - 1] != "," && ctx.lw[i - 1] != "—" {
             continue;
         }
         let Some(body) = mentions.iter().find(|m| {
@@ -376,8 +371,7 @@ fn inverted_lead(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Found>) {
             continue;
         };
         let mut k = body.end;
-        while k < ctx.lw.len() && matches!(ctx.lw[k].as_str(), "will" | "would" | "be" | "is" | "was" | "are" | "were")
-        {
+        while k < ctx.lw.len() && matches!(ctx.lw[k], "will" | "would" | "be" | "is" | "was" | "are" | "were") {
             k += 1;
         }
         if k == body.end {
@@ -392,22 +386,32 @@ fn inverted_lead(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Found>) {
     }
 }
 
-/// Fill `buf[..n]` with the `n` tokens of `s` lower-cased, as
-/// `str::to_lowercase` does (ASCII in place, the rest through it).
-fn lower_tokens(text: &str, s: &text::Sentence, buf: &mut Vec<String>) {
-    if buf.len() < s.tokens.len() {
-        buf.resize(s.tokens.len(), String::new());
+/// The tokens of `s` lower-cased as `str::to_lowercase` does, written into
+/// `buf`: an ASCII sentence at once, in place, and otherwise token by token,
+/// since lower-casing may change a character's length.
+fn lower_tokens<'b>(text: &str, s: &text::Sentence, buf: &'b mut String) -> Vec<&'b str> {
+    buf.clear();
+    let sentence = s.span.slice(text);
+    if sentence.is_ascii() {
+        buf.push_str(sentence);
+        buf.make_ascii_lowercase();
+        let (buf, base) = (&*buf, s.span.start);
+        return s.tokens.iter().map(|t| &buf[t.span.start - base..t.span.end - base]).collect();
     }
-    for (t, out) in s.tokens.iter().zip(buf.iter_mut()) {
-        let w = t.span.slice(text);
-        out.clear();
+    let mut ends = Vec::with_capacity(s.tokens.len());
+    for t in &s.tokens {
+        let (w, start) = (t.span.slice(text), buf.len());
         if w.is_ascii() {
-            out.push_str(w);
-            out.make_ascii_lowercase();
+            buf.push_str(w);
+            buf[start..].make_ascii_lowercase();
         } else {
-            out.push_str(&w.to_lowercase());
+            buf.push_str(&w.to_lowercase());
         }
+        ends.push(buf.len());
     }
+    let buf = &*buf;
+    let starts = std::iter::once(0).chain(ends.iter().copied());
+    starts.zip(&ends).map(|(a, &b)| &buf[a..b]).collect()
 }
 
 const DELEGATION: &[&str] = &["delegation", "delegations", "negotiators", "negotiator", "envoys", "team"];
@@ -427,7 +431,7 @@ fn roles(ctx: &Ctx, mentions: &[Mention], table: &ActorTable, out: &mut Vec<Foun
     }
     // "<Organization> member <Country>", "As a <Organization> member ..., <Country>".
     for (i, w) in ctx.lw.iter().enumerate() {
-        if !matches!(w.as_str(), "member" | "members" | "member-state" | "member-states") || i == 0 {
+        if !matches!(*w, "member" | "members" | "member-state" | "member-states") || i == 0 {
             continue;
         }
         let Some(org) = mentions.iter().find(|m| m.end == i) else { continue };
@@ -439,16 +443,16 @@ fn roles(ctx: &Ctx, mentions: &[Mention], table: &ActorTable, out: &mut Vec<Foun
             .iter()
             .find(|m| m.start == i + 1)
             .or_else(|| {
-                (org.start > 0 && ctx.lw.get(org.start.saturating_sub(2)).is_some_and(|w| w == "as"))
+                (org.start > 0 && ctx.lw.get(org.start.saturating_sub(2)).is_some_and(|&w| w == "as"))
                     .then(|| {
                         mentions.iter().find(|m| m.start > i && ctx.s.tokens[m.start - 1].span.slice(ctx.text) == ",")
                     })
                     .flatten()
             })
             .or_else(|| {
-                mentions.iter().rfind(|m| {
-                    m.end + 3 >= org.start && m.end <= org.start && ctx.lw[m.end..org.start].iter().any(|w| w == ",")
-                })
+                mentions
+                    .iter()
+                    .rfind(|m| m.end + 3 >= org.start && m.end <= org.start && ctx.lw[m.end..org.start].contains(&","))
             });
         if let Some(c) = country {
             for &a in &c.actors {

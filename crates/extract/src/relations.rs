@@ -270,7 +270,7 @@ static BOUNDARY_SET: crate::index::WordList = crate::index::WordList::new(BOUNDA
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub s: &'a Sentence,
-    pub lw: &'a [String],
+    pub lw: &'a [&'a str],
     /// What the resources say of each token (its [`WordInfo`] by `lw`).
     pub known: &'a [Option<&'a WordInfo>],
     pub mentions: &'a [Mention],
@@ -313,7 +313,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn lw(&self, i: usize) -> &str {
-        self.lw.get(i).map(String::as_str).unwrap_or("")
+        self.lw.get(i).copied().unwrap_or("")
     }
 
     fn entry(&self, t: &Trigger) -> &LexiconEntry {
