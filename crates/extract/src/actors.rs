@@ -289,14 +289,12 @@ fn is_cap_word(text: &str, s: &Sentence, i: usize) -> bool {
     }
 }
 
-/// A person-name candidate starting at token `i`: 1 to 4 capitalized words,
-/// with particles such as "da" or "von" inside. Returns the end token.
-fn name_at(text: &str, s: &Sentence, i: usize, covered: &[bool]) -> Option<usize> {
+/// A person-name candidate starting at token `i`: 1 to 4 capitalized words
+/// (`cap` says which are: see [`is_cap_word`]), with particles such as "da"
+/// or "von" inside. Returns the end token.
+fn name_at(text: &str, s: &Sentence, i: usize, cap: &[bool], covered: &[bool]) -> Option<usize> {
     let ok = |j: usize| {
-        j < s.tokens.len()
-            && !covered[j]
-            && is_cap_word(text, s, j)
-            && !NOT_NAME_SET.contains(s.tokens[j].span.slice(text))
+        j < s.tokens.len() && !covered[j] && cap[j] && !NOT_NAME_SET.contains(s.tokens[j].span.slice(text))
     };
     if !ok(i) {
         return None;
@@ -447,6 +445,8 @@ pub fn mentions(
 ) -> Vec<Mention> {
     let n = s.tokens.len();
     let mut covered = vec![false; n];
+    // Which tokens are capitalized words, asked of most tokens several times.
+    let cap: Vec<bool> = (0..n).map(|i| is_cap_word(text, s, i)).collect();
     let mut out: Vec<Mention> = Vec::new();
     let hits = gazetteer_hits(text, s, res);
     let word = |i: usize| s.tokens.get(i).map(|t| t.span.slice(text)).unwrap_or("");
@@ -482,7 +482,7 @@ pub fn mentions(
             hit_at(tb).filter(|h| res.gazetteer[h.entry].kind == EntryKind::Actor(ActorKind::Person))
         {
             (h.end, actor_from_entry(res, h.entry, Span::new(s.tokens[start].span.start, s.tokens[h.end - 1].span.end)))
-        } else if let Some(end) = name_at(text, s, tb, &covered).filter(|_| hit_at(tb).is_none()) {
+        } else if let Some(end) = name_at(text, s, tb, &cap, &covered).filter(|_| hit_at(tb).is_none()) {
             let label = text[s.tokens[tb].span.start..s.tokens[end - 1].span.end].to_owned();
             // A lone surname that an earlier mention introduced.
             if end - tb == 1 {
@@ -585,11 +585,11 @@ pub fn mentions(
     let mut i = 0;
     while i < n {
         // `name_at` finds no name at a word that is not capitalized.
-        if covered[i] || !is_cap_word(text, s, i) || (i > 0 && is_cap_word(text, s, i - 1) && !covered[i - 1]) {
+        if covered[i] || !cap[i] || (i > 0 && cap[i - 1] && !covered[i - 1]) {
             i += 1;
             continue;
         }
-        if let Some(end) = name_at(text, s, i, &covered) {
+        if let Some(end) = name_at(text, s, i, &cap, &covered) {
             if end - i >= 2 && word(end) == "," {
                 let mut k = end + 1;
                 while k < n && matches!(lower(lw, k), "the" | "a" | "an" | "former" | "then" | "its" | "his" | "her") {
@@ -654,7 +654,7 @@ pub fn mentions(
 
     // 4. Surnames of people already introduced ("Lavrov", "Ismailov").
     for i in 0..n {
-        if covered[i] || !is_cap_word(text, s, i) {
+        if covered[i] || !cap[i] {
             continue;
         }
         if let Some(&p) = table.surnames.get(word(i)) {

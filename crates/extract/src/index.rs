@@ -358,8 +358,14 @@ impl Starts {
     /// Patterns keyed by more bytes are longer than those keyed by fewer,
     /// and each list holds the longest first.
     fn longest_at(&self, b: &[u8], q: usize) -> Option<(usize, usize)> {
+        // The first bytes as a big-endian number: the key of `k` of them is
+        // `k` and their first `k` bytes, as `prefix_key` makes it.
+        let head = b.get(q..)?.get(..PREFIX).unwrap_or(&b[q..]);
+        let first = head.iter().fold(0u64, |x, &c| x << 8 | u64::from(c));
         self.lens.iter().find_map(|&k| {
-            let key = prefix_key(b.get(q..q + k)?);
+            let shorter = head.len().checked_sub(k)?;
+            let key = (k as u64) << (8 * k) | first >> (8 * shorter);
+            debug_assert_eq!(key, prefix_key(&head[..k]));
             if self.keys[key_bit(key) >> 6] & (1 << (key_bit(key) & 63)) == 0 {
                 return None;
             }
