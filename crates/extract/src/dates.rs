@@ -47,55 +47,12 @@ pub const RELATIVE_WORDS: &[&str] = &[
 ];
 static MODIFIERS: WordList = WordList::new(&["last", "this", "next", "on", "past"]);
 
-/// Which of the ISO dates a sentence may hold, from one pass
-/// over its bytes: the regexes are slow on text with non-ASCII characters
-/// (Unicode word boundaries send them to the backtracker), and most
-/// sentences hold no date at all. Each test is exact in one direction: a
-/// sentence it rules out holds no match.
-#[derive(Debug, Default, PartialEq, Eq)]
-struct Hints {
-    /// A digit as Unicode counts them (`char::is_numeric`).
-    numeric: bool,
-    /// A hyphen, which [`ISO`] needs.
-    hyphen: bool,
-}
-
-const DIGIT: u8 = 1;
-const HYPHEN: u8 = 2;
-const NON_ASCII: u8 = 4;
-
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = match c {
-            b'0'..=b'9' => DIGIT,
-            b'-' => HYPHEN,
-            0x80.. => NON_ASCII,
-            _ => 0,
-        };
-        b += 1;
-    }
-    t
-};
-
-fn hints(s: &str) -> Hints {
-    let b = s.as_bytes();
-    let mut h = Hints::default();
-    let mut non_ascii = false;
-    for &c in b {
-        match BYTE_CLASS[usize::from(c)] {
-            0 => {}
-            DIGIT => h.numeric = true,
-            HYPHEN => h.hyphen = true,
-            _ => non_ascii = true,
-        }
-    }
-    if non_ascii {
-        h.numeric = h.numeric || s.chars().any(char::is_numeric);
-    }
-    h
+/// Whether the text holds a digit as Unicode counts them
+/// (`char::is_numeric`), which every date regex needs: the regexes are slow
+/// on text with non-ASCII characters (Unicode word boundaries send them to
+/// the backtracker), and most sentences hold no date at all.
+fn numeric(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit()) || !s.is_ascii() && s.chars().any(char::is_numeric)
 }
 
 /// Whether a month's name and a number are at most two tokens apart, as in
@@ -144,8 +101,8 @@ pub fn find(
             out.push(m);
         }
     };
-    let hints = hints(s);
-    if hints.numeric && hints.hyphen {
+    // ISO dates need a hyphen, which a vector search finds at once.
+    if memchr::memchr(b'-', s.as_bytes()).is_some() && numeric(s) {
         for c in ISO.captures_iter(s) {
             let whole = c.get(0).unwrap();
             let d = NaiveDate::from_ymd_opt(
@@ -156,7 +113,8 @@ pub fn find(
             push(whole.start(), whole.end(), d);
         }
     }
-    if hints.numeric && may_hold_day_month(text, sentence) {
+    // Only a sentence with a number token passes (it holds a digit).
+    if may_hold_day_month(text, sentence) {
         for c in MONTH_DAY.captures_iter(s) {
             let whole = c.get(0).unwrap();
             let d = day_month(c[2].parse().ok(), month_number(&c[1]), c.get(3).map(|y| y.as_str()), anchor);
@@ -276,22 +234,19 @@ mod tests {
     }
 
     #[test]
-    fn hints_never_rule_out_a_match() {
+    fn prechecks_never_rule_out_a_match() {
         let pieces = [
             "d", "a", " ", "é", "_", "s", "n", "Se", "p", "-", "7", "٣", "Ⅻ", "12", "1999-", "May", "Sept", ".", "of",
             "th", ",", "x", "Mar", "ch", "’",
         ];
         let check = |s: &str| {
-            let h = hints(s);
-            assert_eq!(h.numeric, s.chars().any(char::is_numeric), "{s:?}");
-            assert_eq!(h.hyphen, s.contains('-'), "{s:?}");
-            assert!(h.numeric && h.hyphen || !ISO.is_match(s), "{s:?}");
+            assert_eq!(numeric(s), s.chars().any(char::is_numeric), "{s:?}");
+            assert!(numeric(s) && s.contains('-') || !ISO.is_match(s), "{s:?}");
             let span = Span::new(0, s.len());
             let sentence = Sentence { span, tokens: crate::text::tokenize(s, span), heading: false };
-            assert!(
-                h.numeric && may_hold_day_month(s, &sentence) || !MONTH_DAY.is_match(s) && !DAY_MONTH.is_match(s),
-                "{s:?}"
-            );
+            let day_month = may_hold_day_month(s, &sentence);
+            assert!(day_month || !MONTH_DAY.is_match(s) && !DAY_MONTH.is_match(s), "{s:?}");
+            assert!(!day_month || numeric(s), "{s:?}");
         };
         // Every string of up to four pieces.
         let mut strings = vec![String::new()];
