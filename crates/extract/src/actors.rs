@@ -293,9 +293,8 @@ fn is_cap_word(text: &str, s: &Sentence, i: usize) -> bool {
 /// (`cap` says which are: see [`is_cap_word`]), with particles such as "da"
 /// or "von" inside. Returns the end token.
 fn name_at(text: &str, s: &Sentence, i: usize, cap: &[bool], covered: &[bool]) -> Option<usize> {
-    let ok = |j: usize| {
-        j < s.tokens.len() && !covered[j] && cap[j] && !NOT_NAME_SET.contains(s.tokens[j].span.slice(text))
-    };
+    let ok =
+        |j: usize| j < s.tokens.len() && !covered[j] && cap[j] && !NOT_NAME_SET.contains(s.tokens[j].span.slice(text));
     if !ok(i) {
         return None;
     }
