@@ -400,7 +400,7 @@ fn may_start(
     // A word's characters other than letters and digits are full stops,
     // commas and apostrophes: only a word holding one has a shorter lead.
     known.get(i).copied().flatten().is_some_and(starts)
-        || s.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        || s.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && !t.plain)
             && lw[i].bytes().any(|b| matches!(b, b'.' | b',' | b'\'' | 0xE2))
             && res.index.words.get(lead(lw[i])).is_some_and(starts)
 }

@@ -21,6 +21,9 @@ pub struct Token {
     /// The token's first character: every stage asks whether a token is
     /// capitalized, and this spares each of them slicing and decoding it.
     pub first: char,
+    /// Whether it is known to hold only ASCII letters and digits (most
+    /// words do): a stage that looks for other characters in it need not.
+    pub plain: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -342,7 +345,7 @@ pub fn tokenize_into(text: &str, line: Span, out: &mut Vec<Token>) {
     let bytes = s.as_bytes();
     let mut i = 0;
     let push = |out: &mut Vec<Token>, a: usize, b: usize, kind: TokenKind, first: char| {
-        out.push(Token { span: Span::new(line.start + a, line.start + b), kind, first });
+        out.push(Token { span: Span::new(line.start + a, line.start + b), kind, first, plain: false });
     };
     while let Some(&b) = bytes.get(i) {
         // ASCII first, by a table: spaces, words of letters and digits that
@@ -359,6 +362,9 @@ pub fn tokenize_into(text: &str, line: Span, out: &mut Vec<Token>) {
                 if bytes.get(j).is_none_or(|&d| d.is_ascii() && !matches!(d, b'\'' | b'.' | b',')) {
                     let kind = if b.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
                     push(out, i, j, kind, char::from(b));
+                    if let Some(t) = out.last_mut() {
+                        t.plain = true;
+                    }
                     i = j;
                     continue;
                 }
@@ -558,8 +564,14 @@ mod tests {
     #[test]
     fn tokens_know_their_first_character() {
         let text = "Türkiye’s Ümit met 2 envoys.";
-        let firsts: Vec<char> = tokenize(text, Span::new(0, text.len())).iter().map(|t| t.first).collect();
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        let firsts: Vec<char> = tokens.iter().map(|t| t.first).collect();
         assert_eq!(firsts, ['T', '’', 'Ü', 'm', '2', 'e', '.']);
+        for t in &tokens {
+            let w = t.span.slice(text);
+            assert!(!t.plain || w.bytes().all(|b| b.is_ascii_alphanumeric()), "{w}");
+        }
+        assert!(!tokens[0].plain && tokens[3].plain && tokens[4].plain);
     }
 
     #[test]
