@@ -51,11 +51,19 @@ pub fn resolve(
 ) {
     let sides = focus.sides.as_slice();
     let n = s.tokens.len();
-    let covered = |mentions: &[Mention], i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
+    // Which tokens a mention covers, asked of every token.
+    let covering = |mentions: &[Mention]| {
+        let mut covered = vec![false; n];
+        for m in mentions {
+            covered[m.start..m.end].fill(true);
+        }
+        covered
+    };
+    let mut covered = covering(mentions);
     let mut added: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < n {
-        if covered(mentions, i) || s.tokens[i].kind != TokenKind::Word {
+        if covered[i] || s.tokens[i].kind != TokenKind::Word {
             i += 1;
             continue;
         }
@@ -78,6 +86,7 @@ pub fn resolve(
             if let Some((end, p)) = role_description(text, s, lw, i, res, table, mentions) {
                 // The description replaces the state mention inside it.
                 mentions.retain(|m| m.end <= i || m.start >= end);
+                covered = covering(mentions);
                 added.push(mention(s, i, end, vec![p], None));
                 i = end;
                 continue;

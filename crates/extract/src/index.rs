@@ -59,6 +59,8 @@ pub struct WordInfo {
     pub cue: Option<Cue>,
     /// Whether a clause ends at it: a word of [`crate::relations::BOUNDARIES`].
     pub boundary: bool,
+    /// Whether it may negate a statement: see [`crate::relations::NEGATION_WORDS`].
+    pub negation: bool,
 }
 
 /// Words that change what a statement near them asserts.
@@ -217,6 +219,10 @@ impl Index {
         // The index holds no punctuation: see `Ctx::is_boundary`.
         for w in crate::relations::BOUNDARIES.iter().filter(|w| w.chars().all(char::is_alphanumeric)) {
             words.entry((*w).to_owned()).or_default().boundary = true;
+        }
+        use crate::relations::{NEGATION_WORDS, NEGATIVE_CONTROL_WORDS};
+        for w in NEGATION_WORDS.iter().chain(NEGATIVE_CONTROL_WORDS) {
+            words.entry((*w).to_owned()).or_default().negation = true;
         }
         Index {
             words,

@@ -139,7 +139,8 @@ static RECEIVE: crate::index::WordList = crate::index::WordList::new(&[
     "won",
     "secured",
 ]);
-static NEGATIVE_CONTROL: crate::index::WordList = crate::index::WordList::new(&[
+static NEGATIVE_CONTROL: crate::index::WordList = crate::index::WordList::new(NEGATIVE_CONTROL_WORDS);
+pub(crate) const NEGATIVE_CONTROL_WORDS: &[&str] = &[
     "refused",
     "refuses",
     "refuse",
@@ -154,7 +155,7 @@ static NEGATIVE_CONTROL: crate::index::WordList = crate::index::WordList::new(&[
     "rejected",
     "refusing",
     "declining",
-]);
+];
 static INTENT_CONTROL: crate::index::WordList = crate::index::WordList::new(&[
     "offered",
     "offers",
@@ -1177,8 +1178,18 @@ fn requested(ctx: &Ctx, left: usize, i: usize) -> Option<Relation> {
     })
 }
 
+/// Words that negate a statement near them, alone ("not") or with their
+/// neighbours ("no longer", "decided against", "refused to"); contractions
+/// ("didn't") too. The index marks them: [`is_negation`] is asked of most
+/// tokens.
+pub(crate) const NEGATION_WORDS: &[&str] = &["not", "never", "neither", "nor", "cannot", "no", "against"];
+
 fn is_negation(ctx: &Ctx, k: usize) -> bool {
     let w = ctx.lw(k);
+    let marked = ctx.known.get(k).copied().flatten().is_some_and(|i| i.negation);
+    if !marked && !w.ends_with("n't") && !w.ends_with("n’t") {
+        return false;
+    }
     (matches!(w, "not" | "never" | "neither" | "nor" | "cannot") || w.ends_with("n't") || w.ends_with("n’t"))
         && ctx.lw(k + 1) != "only"
         || w == "no" && ctx.lw(k + 1) == "longer"
