@@ -693,12 +693,12 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
                         && ctx.lexicon(k).is_some_and(|c| c.iter().any(|&(x, _)| !ctx.res.lexicon[x].is_noun))
                 };
                 let found = (i + 1..(i + 10).min(ctx.n()))
-                    .take_while(|&k| {
-                        !ctx.is_boundary(k)
-                            && !matches!(ctx.lw(k), "," | "." | "and" | "but" | "or")
-                            && (is_next(k) || !other_verb(k))
+                    .map(|k| {
+                        let stop = ctx.is_boundary(k) || matches!(ctx.lw(k), "," | "." | "and" | "but" | "or");
+                        (k, !stop && is_next(k), stop)
                     })
-                    .find(|&k| is_next(k));
+                    .take_while(|&(k, next, stop)| !stop && (next || !other_verb(k)))
+                    .find_map(|(k, next, _)| next.then_some(k));
                 match found {
                     Some(k) => {
                         after = k + 1;
