@@ -31,7 +31,7 @@ pub struct BenchArgs {
     #[arg(long, value_delimiter = ',', default_values_t = [1, 10])]
     scale: Vec<usize>,
     /// Runs of each measurement; medians are reported.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = 5)]
     repeats: usize,
     /// Where corpus copies and stores go (default: a temporary directory,
     /// removed at the end).
@@ -129,18 +129,21 @@ pub fn run(g: &Global, a: &BenchArgs) -> Result<i32> {
         eprintln!("{k}x: {} articles, {:.1} MB of text", size.articles, size.bytes as f64 / 1e6);
         let mut s = Scale { k, articles: size.articles, bytes: size.bytes, ..Scale::default() };
         let runs = if k > 10 { 1 } else { repeats };
-        if k <= 10 {
-            s.extract_1 =
-                (0..runs).map(|_| child(g, &["extract", "--threads", "1"], &file, None)).collect::<Result<_>>()?;
-        }
         let t = threads.to_string();
-        s.extract_n = (0..runs).map(|_| child(g, &["extract", "--threads", &t], &file, None)).collect::<Result<_>>()?;
-        if k <= 10 {
-            let store = work.join(format!("store-{k}x"));
-            for _ in 0..runs {
+        let store = work.join(format!("store-{k}x"));
+        // One run of each in turn, repeated: the targets compare them with
+        // each other, and the machine's speed drifts from minute to minute.
+        for _ in 0..runs {
+            if k <= 10 {
+                s.extract_1.push(child(g, &["extract", "--threads", "1"], &file, None)?);
+            }
+            s.extract_n.push(child(g, &["extract", "--threads", &t], &file, None)?);
+            if k <= 10 {
                 remove_dir(&store)?;
                 s.build.push(child(g, &["build", "--threads", &t], &file, Some(&store))?);
             }
+        }
+        if k <= 10 {
             s.store_bytes = dir_size(&store);
             s.rebuild = Some(child(g, &["build", "--threads", &t], &file, Some(&store))?);
             let nq = work.join(format!("store-{k}x.nq"));
