@@ -1,13 +1,11 @@
 //! Lookup structures compiled once from the resources: the gazetteer's
-//! surface forms by their first bytes, an Aho-Corasick automaton for titles,
+//! surface forms and the titles by their first bytes,
 //! and one hash map from lower-cased word forms to what the lexicon, the
 //! event nouns and the body nouns say of them, looked up once per token.
 //! Matching a sentence is then linear in its length.
 
 use crate::resources::{EventNoun, GazetteerEntry, LexiconEntry, Title};
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, PatternID, StartKind,
-};
+use aho_corasick::{Match, PatternID};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
 
@@ -132,8 +130,10 @@ pub struct Index {
     pub entry_by_id: Words<usize>,
     /// Name -> the first person entry with that name.
     pub person_by_name: Words<usize>,
-    /// Pattern ids are indices into the titles list; searches are anchored.
-    titles: AhoCorasick,
+    /// The titles (lower-cased) by their first two bytes, ASCII lower-cased:
+    /// their indices in the titles list, longest first.
+    titles: FxHashMap<[u8; 2], Vec<usize>>,
+    title_text: Vec<String>,
     pub bodies: FxHashSet<String>,
     /// Lower-cased lexicon forms, event nouns and body nouns.
     pub words: Words<WordInfo>,
@@ -169,15 +169,16 @@ impl Index {
                 }
             }
         }
-        let titles_ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            // A DFA: small for a few hundred titles, and faster than the
-            // NFA chosen by default above a hundred patterns.
-            .kind(Some(AhoCorasickKind::DFA))
-            .start_kind(StartKind::Anchored)
-            .build(titles.iter().map(|t| t.title.as_str()))
-            .expect("title automaton");
+        let mut titles_by_start: FxHashMap<[u8; 2], Vec<usize>> = FxHashMap::default();
+        for (i, t) in titles.iter().enumerate() {
+            if let [a, b, ..] = *t.title.as_bytes() {
+                titles_by_start.entry([a.to_ascii_lowercase(), b.to_ascii_lowercase()]).or_default().push(i);
+            }
+        }
+        for ids in titles_by_start.values_mut() {
+            // Longest first; of equals, the first in the list.
+            ids.sort_by_key(|&i| std::cmp::Reverse(titles[i].title.len()));
+        }
         let mut words: Words<WordInfo> = Words::default();
         for (i, e) in lexicon.iter().enumerate() {
             let mut done = HashSet::new();
@@ -230,7 +231,8 @@ impl Index {
             patterns,
             entry_by_id: entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect(),
             person_by_name,
-            titles: titles_ac,
+            titles: titles_by_start,
+            title_text: titles.iter().map(|t| t.title.clone()).collect(),
             body_max_words: bodies.iter().map(|b| b.split_whitespace().count()).max().unwrap_or(1),
             body_max_len: bodies.iter().map(String::len).max().unwrap_or(0),
             bodies: bodies.iter().cloned().collect(),
@@ -240,8 +242,14 @@ impl Index {
     /// The longest title that starts at byte `at` of `hay`, ignoring ASCII
     /// case: its index in the titles list and its end.
     pub fn title_at(&self, hay: &str, at: usize) -> Option<(usize, usize)> {
-        let m = self.titles.find(Input::new(hay).range(at..).anchored(Anchored::Yes))?;
-        Some((m.pattern().as_usize(), m.end()))
+        // Titles are lower-cased, and all longer than a byte.
+        let rest = hay.as_bytes().get(at..)?;
+        let [a, b, ..] = *rest else { return None };
+        let ids = self.titles.get(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])?;
+        ids.iter().find_map(|&i| {
+            let t = self.title_text[i].as_bytes();
+            rest.get(..t.len()).is_some_and(|r| r.eq_ignore_ascii_case(t)).then_some((i, at + t.len()))
+        })
     }
 
     /// The gazetteer matches in `hay`: the pattern ids and spans that an
@@ -419,6 +427,31 @@ mod tests {
             assert_eq!(tokens.len(), 1, "{b}");
             let punct = tokens[0].kind == crate::text::TokenKind::Punct;
             assert!(punct != b.chars().all(char::is_alphanumeric), "{b}");
+        }
+    }
+
+    #[test]
+    fn titles_are_those_of_an_anchored_search() {
+        let res = Resources::builtin().unwrap();
+        assert!(res.titles.iter().all(|t| t.title.len() > 1), "title_at keys titles by two bytes");
+        // The automaton titles were searched with before.
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(res.titles.iter().map(|t| t.title.as_str()))
+            .unwrap();
+        let mut text = String::from("Foreign Minister FOREIGN MINISTERS deputy prime minister Chargé d'affaires U.N. envoy ");
+        for (i, t) in res.titles.iter().enumerate() {
+            let upper = if i % 2 == 0 { t.title.to_uppercase() } else { t.title.clone() };
+            let half: String = t.title.chars().take(t.title.chars().count() / 2).collect();
+            text.push_str(&format!("{upper} {half} {}x ", t.title));
+        }
+        for (at, _) in text.char_indices() {
+            let slow = automaton
+                .find(aho_corasick::Input::new(&text).range(at..).anchored(aho_corasick::Anchored::Yes))
+                .map(|m| (m.pattern().as_usize(), m.end()));
+            assert_eq!(res.index.title_at(&text, at), slow, "{}", &text[at..]);
         }
     }
 
