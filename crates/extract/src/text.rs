@@ -95,11 +95,19 @@ fn has_caption(line: &[u8]) -> bool {
     // would read the line once per marker.
     static MARKERS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
         std::sync::LazyLock::new(|| aho_corasick::packed::Searcher::new(CAPTION_MARKERS));
-    let lower = line.to_ascii_lowercase();
-    match &*MARKERS {
-        Some(m) => m.find(&lower).is_some(),
-        None => CAPTION_MARKERS.iter().any(|m| memchr::memmem::find(&lower, m.as_bytes()).is_some()),
+    thread_local! {
+        /// The lower-cased line, in a buffer kept from line to line: lines
+        /// are often whole articles.
+        static LOWER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
+    LOWER.with_borrow_mut(|lower| {
+        lower.clear();
+        lower.extend(line.iter().map(u8::to_ascii_lowercase));
+        match &*MARKERS {
+            Some(m) => m.find(&lower[..]).is_some(),
+            None => CAPTION_MARKERS.iter().any(|m| memchr::memmem::find(lower, m.as_bytes()).is_some()),
+        }
+    })
 }
 
 /// How many bytes of `bytes` are `class`: counted in blocks of 255 in byte
