@@ -441,7 +441,8 @@ mod tests {
             .start_kind(aho_corasick::StartKind::Anchored)
             .build(res.titles.iter().map(|t| t.title.as_str()))
             .unwrap();
-        let mut text = String::from("Foreign Minister FOREIGN MINISTERS deputy prime minister Chargé d'affaires U.N. envoy ");
+        let mut text =
+            String::from("Foreign Minister FOREIGN MINISTERS deputy prime minister Chargé d'affaires U.N. envoy ");
         for (i, t) in res.titles.iter().enumerate() {
             let upper = if i % 2 == 0 { t.title.to_uppercase() } else { t.title.clone() };
             let half: String = t.title.chars().take(t.title.chars().count() / 2).collect();
