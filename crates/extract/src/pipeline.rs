@@ -10,7 +10,7 @@ use crate::relations::{self, Ctx, Found, Obj};
 use crate::resources::Resources;
 use crate::text::{self, TokenKind};
 use dragoman_model::{ActorKind, Article, Diagnostic, Event, Extraction, Modality, Relation, Span, Statement, Target};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Extract actors, events and statements from one article.
 pub fn extract(article: &Article, res: &Resources) -> Extraction {
@@ -29,7 +29,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
     let mut table = ActorTable::default();
     let mut events: Vec<EventState> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
-    let mut mentioned: HashSet<usize> = HashSet::new();
+    let mut mentioned: HashSet<usize> = HashSet::default();
     // The sentence lower-cased, in a string reused from sentence to
     // sentence and article to article: a string per token was a twentieth of
     // the extractor's time.
@@ -558,7 +558,7 @@ fn assemble(
             }
         }
     }
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     found.retain(|f| seen.insert((f.subject, f.relation, f.object, f.negated, f.evidence, f.modality)));
     // Nobody attends a person ("urged X to join him"), and nobody meets or
     // visits their own state ("met with his administration").
