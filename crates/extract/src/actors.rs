@@ -402,7 +402,7 @@ fn may_start(
     known.get(i).copied().flatten().is_some_and(starts)
         || s.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && !t.plain)
             && lw[i].bytes().any(|b| matches!(b, b'.' | b',' | b'\'' | 0xE2))
-            && res.index.words.get(lead(lw[i])).is_some_and(starts)
+            && res.index.word(lead(lw[i])).is_some_and(starts)
 }
 
 /// A raw gazetteer hit inside one sentence.

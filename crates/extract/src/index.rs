@@ -135,8 +135,11 @@ pub struct Index {
     titles: FxHashMap<[u8; 2], Vec<usize>>,
     title_text: Vec<String>,
     pub bodies: FxHashSet<String>,
-    /// Lower-cased lexicon forms, event nouns and body nouns.
+    /// Lower-cased lexicon forms, event nouns and body nouns: see
+    /// [`Index::word`].
     pub words: Words<WordInfo>,
+    /// One bit per [`word_bit`] of the keys of `words`.
+    word_bits: Box<[u64]>,
     /// Longest body phrase in words.
     pub body_max_words: usize,
     /// Longest body phrase in bytes.
@@ -225,8 +228,14 @@ impl Index {
         for w in NEGATION_WORDS.iter().chain(NEGATIVE_CONTROL_WORDS) {
             words.entry((*w).to_owned()).or_default().negation = true;
         }
+        let mut word_bits = vec![0u64; WORD_BITS / 64].into_boxed_slice();
+        for w in words.keys() {
+            let bit = word_bit(w);
+            word_bits[bit / 64] |= 1 << (bit % 64);
+        }
         Index {
             words,
+            word_bits,
             starts: Starts::new(&strings),
             patterns,
             entry_by_id: entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect(),
@@ -237,6 +246,18 @@ impl Index {
             body_max_len: bodies.iter().map(String::len).max().unwrap_or(0),
             bodies: bodies.iter().cloned().collect(),
         }
+    }
+
+    /// What the index says of a lower-cased word. Most words of a text are
+    /// in none of its lists: a bit table that fits the first-level cache
+    /// rules most of those out before the hash table is read.
+    #[inline]
+    pub fn word(&self, w: &str) -> Option<&WordInfo> {
+        let bit = word_bit(w);
+        if self.word_bits[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.words.get(w)
     }
 
     /// The longest title that starts at byte `at` of `hay`, ignoring ASCII
@@ -306,6 +327,20 @@ impl Index {
             self.bodies.contains(&text.to_lowercase())
         }
     }
+}
+
+/// Bits of [`Index::word`]'s table: 8 KB.
+const WORD_BITS: usize = 1 << 16;
+
+/// A word's bit in [`Index::word`]'s table, from its length and its first,
+/// second and last bytes: cheaper than hashing it.
+#[inline]
+fn word_bit(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+    let second = b.get(1).copied().unwrap_or(0);
+    let key = u64::from(first) | u64::from(second) << 8 | u64::from(last) << 16 | (b.len() as u64) << 24;
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 16)) as usize
 }
 
 /// The gazetteer patterns by their first bytes: where a match may start, and
@@ -416,6 +451,15 @@ mod tests {
         let all: Vec<&str> = [REPORTING, FUTURE_CUES, POSSIBLE_CUES].concat();
         let set: std::collections::HashSet<&str> = all.iter().copied().collect();
         assert_eq!(set.len(), all.len(), "a word in two cue lists would take the last one's cue only");
+    }
+
+    #[test]
+    fn the_word_table_never_rules_out_a_word_of_the_index() {
+        let res = Resources::builtin().unwrap();
+        for (w, info) in &res.index.words {
+            assert!(res.index.word(w).is_some_and(|i| std::ptr::eq(i, info)), "{w}");
+        }
+        assert!(res.index.word("").is_none() && res.index.word("zzyzx").is_none());
     }
 
     #[test]

@@ -45,10 +45,7 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         known_buf.clear();
         // No word the index holds is punctuation.
         known_buf.extend(
-            s.tokens
-                .iter()
-                .zip(lw)
-                .map(|(t, w)| (t.kind != TokenKind::Punct).then(|| res.index.words.get(*w)).flatten()),
+            s.tokens.iter().zip(lw).map(|(t, w)| (t.kind != TokenKind::Punct).then(|| res.index.word(w)).flatten()),
         );
         let known = known_buf.as_slice();
         let mut mentions = actors::mentions(text, s, lw, known, res, &mut table);
