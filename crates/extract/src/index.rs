@@ -81,34 +81,33 @@ pub fn lead(word: &str) -> &str {
     word.find(|c: char| !c.is_alphanumeric()).map_or(word, |end| &word[..end])
 }
 
-/// A set of words that rules out most other words by their first byte and
-/// length before it hashes them.
+/// A set of words that rules out most other words by a bit table of their
+/// length and first, second and last bytes (see [`word_bit`]) before it
+/// hashes them.
 #[derive(Debug)]
 struct WordSet {
     words: FxHashSet<&'static str>,
-    /// One bit per first byte and per length (up to 63) of a word.
-    firsts: [u64; 4],
-    lens: u64,
+    bits: [u64; SET_BITS / 64],
 }
+
+/// Bits of a [`WordSet`]'s table: lists hold tens of words.
+const SET_BITS: usize = 1 << 10;
 
 impl WordSet {
     fn new(words: impl Iterator<Item = &'static str>) -> Self {
         let words: FxHashSet<&str> = words.collect();
-        let (mut firsts, mut lens) = ([0u64; 4], 0u64);
+        let mut bits = [0u64; SET_BITS / 64];
         for w in &words {
-            let first = w.as_bytes().first().copied().unwrap_or(0);
-            firsts[usize::from(first >> 6)] |= 1 << (first & 63);
-            lens |= 1 << w.len().min(63);
+            let bit = word_bit(w, SET_BITS);
+            bits[bit / 64] |= 1 << (bit % 64);
         }
-        WordSet { words, firsts, lens }
+        WordSet { words, bits }
     }
 
     #[inline]
     fn contains(&self, word: &str) -> bool {
-        let first = word.as_bytes().first().copied().unwrap_or(0);
-        self.firsts[usize::from(first >> 6)] & (1 << (first & 63)) != 0
-            && self.lens & (1 << word.len().min(63)) != 0
-            && self.words.contains(word)
+        let bit = word_bit(word, SET_BITS);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0 && self.words.contains(word)
     }
 }
 
@@ -230,7 +229,7 @@ impl Index {
         }
         let mut word_bits = vec![0u64; WORD_BITS / 64].into_boxed_slice();
         for w in words.keys() {
-            let bit = word_bit(w);
+            let bit = word_bit(w, WORD_BITS);
             word_bits[bit / 64] |= 1 << (bit % 64);
         }
         Index {
@@ -253,7 +252,7 @@ impl Index {
     /// rules most of those out before the hash table is read.
     #[inline]
     pub fn word(&self, w: &str) -> Option<&WordInfo> {
-        let bit = word_bit(w);
+        let bit = word_bit(w, WORD_BITS);
         if self.word_bits[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
@@ -332,15 +331,15 @@ impl Index {
 /// Bits of [`Index::word`]'s table: 8 KB.
 const WORD_BITS: usize = 1 << 16;
 
-/// A word's bit in [`Index::word`]'s table, from its length and its first,
-/// second and last bytes: cheaper than hashing it.
+/// A word's bit in a table of `size` bits (a power of two), from its
+/// length and its first, second and last bytes: cheaper than hashing it.
 #[inline]
-fn word_bit(w: &str) -> usize {
+fn word_bit(w: &str, size: usize) -> usize {
     let b = w.as_bytes();
     let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
     let second = b.get(1).copied().unwrap_or(0);
     let key = u64::from(first) | u64::from(second) << 8 | u64::from(last) << 16 | (b.len() as u64) << 24;
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 16)) as usize
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - size.trailing_zeros())) as usize
 }
 
 /// The gazetteer patterns by their first bytes: where a match may start, and
