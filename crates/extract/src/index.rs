@@ -81,33 +81,54 @@ pub fn lead(word: &str) -> &str {
     word.find(|c: char| !c.is_alphanumeric()).map_or(word, |end| &word[..end])
 }
 
-/// A set of words that rules out most other words by a bit table of their
-/// length and first, second and last bytes (see [`word_bit`]) before it
-/// hashes them.
+/// A set of words that rules out most other words by their [`word_key`]
+/// before it hashes them: lists hold tens of words, 1,024 bits rule out
+/// nearly all others.
 #[derive(Debug)]
 struct WordSet {
     words: FxHashSet<&'static str>,
-    bits: [u64; SET_BITS / 64],
+    bits: Bits<16>,
 }
-
-/// Bits of a [`WordSet`]'s table: lists hold tens of words.
-const SET_BITS: usize = 1 << 10;
 
 impl WordSet {
     fn new(words: impl Iterator<Item = &'static str>) -> Self {
         let words: FxHashSet<&str> = words.collect();
-        let mut bits = [0u64; SET_BITS / 64];
-        for w in &words {
-            let bit = word_bit(w, SET_BITS);
-            bits[bit / 64] |= 1 << (bit % 64);
-        }
+        let bits = Bits::new(words.iter().map(|w| word_key(w)));
         WordSet { words, bits }
     }
 
     #[inline]
     fn contains(&self, word: &str) -> bool {
-        let bit = word_bit(word, SET_BITS);
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0 && self.words.contains(word)
+        self.bits.may_hold(word_key(word)) && self.words.contains(word)
+    }
+}
+
+/// A set of keys as one bit each, by a multiplicative hash, in `N` words of
+/// 64 bits (a power of two): small enough for the first-level cache, it
+/// rules out most keys that a set does not hold before the set is read.
+#[derive(Debug)]
+struct Bits<const N: usize>([u64; N]);
+
+impl<const N: usize> Bits<N> {
+    fn new(keys: impl IntoIterator<Item = u64>) -> Self {
+        let mut bits = Bits([0; N]);
+        for key in keys {
+            let i = Self::bit(key);
+            bits.0[i / 64] |= 1 << (i % 64);
+        }
+        bits
+    }
+
+    /// Whether the set may hold `key`: it does not if this says no.
+    #[inline]
+    fn may_hold(&self, key: u64) -> bool {
+        let i = Self::bit(key);
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    #[inline]
+    fn bit(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - (N * 64).trailing_zeros())) as usize
     }
 }
 
@@ -137,8 +158,8 @@ pub struct Index {
     /// Lower-cased lexicon forms, event nouns and body nouns: see
     /// [`Index::word`].
     pub words: Words<WordInfo>,
-    /// One bit per [`word_bit`] of the keys of `words`.
-    word_bits: Box<[u64]>,
+    /// The [`word_key`]s of `words`: 64 Kbit, 8 KB.
+    word_bits: Bits<1024>,
     /// Longest body phrase in words.
     pub body_max_words: usize,
     /// Longest body phrase in bytes.
@@ -227,11 +248,7 @@ impl Index {
         for w in NEGATION_WORDS.iter().chain(NEGATIVE_CONTROL_WORDS) {
             words.entry((*w).to_owned()).or_default().negation = true;
         }
-        let mut word_bits = vec![0u64; WORD_BITS / 64].into_boxed_slice();
-        for w in words.keys() {
-            let bit = word_bit(w, WORD_BITS);
-            word_bits[bit / 64] |= 1 << (bit % 64);
-        }
+        let word_bits = Bits::new(words.keys().map(|w| word_key(w)));
         Index {
             words,
             word_bits,
@@ -252,11 +269,7 @@ impl Index {
     /// rules most of those out before the hash table is read.
     #[inline]
     pub fn word(&self, w: &str) -> Option<&WordInfo> {
-        let bit = word_bit(w, WORD_BITS);
-        if self.word_bits[bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
-        }
-        self.words.get(w)
+        self.word_bits.may_hold(word_key(w)).then(|| self.words.get(w)).flatten()
     }
 
     /// The longest title that starts at byte `at` of `hay`, ignoring ASCII
@@ -328,18 +341,14 @@ impl Index {
     }
 }
 
-/// Bits of [`Index::word`]'s table: 8 KB.
-const WORD_BITS: usize = 1 << 16;
-
-/// A word's bit in a table of `size` bits (a power of two), from its
-/// length and its first, second and last bytes: cheaper than hashing it.
+/// A word's key in a [`Bits`] table: its length and its first, second and
+/// last bytes, cheaper to make than a hash of the whole word.
 #[inline]
-fn word_bit(w: &str, size: usize) -> usize {
+fn word_key(w: &str) -> u64 {
     let b = w.as_bytes();
     let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
     let second = b.get(1).copied().unwrap_or(0);
-    let key = u64::from(first) | u64::from(second) << 8 | u64::from(last) << 16 | (b.len() as u64) << 24;
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - size.trailing_zeros())) as usize
+    u64::from(first) | u64::from(second) << 8 | u64::from(last) << 16 | (b.len() as u64) << 24
 }
 
 /// The gazetteer patterns by their first bytes: where a match may start, and
@@ -353,9 +362,9 @@ struct Starts {
     /// Pattern ids by [`prefix_key`] of their first `min(len, PREFIX)`
     /// bytes, longest pattern first.
     by_prefix: FxHashMap<u64, Vec<usize>>,
-    /// One bit per hashed key of `by_prefix`: most positions whose pair
-    /// passes are ruled out here without a lookup.
-    keys: Box<[u64]>,
+    /// The keys of `by_prefix`: most positions whose pair passes are ruled
+    /// out here without a lookup.
+    keys: Bits<1024>,
     /// The prefix lengths of `by_prefix`, longest first.
     lens: Vec<usize>,
     patterns: Vec<Box<[u8]>>,
@@ -366,12 +375,6 @@ const PREFIX: usize = 5;
 
 fn prefix_key(bytes: &[u8]) -> u64 {
     bytes.iter().fold(bytes.len() as u64, |x, &b| x << 8 | u64::from(b))
-}
-
-const KEY_BITS: u32 = 16;
-
-fn key_bit(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KEY_BITS)) as usize
 }
 
 impl Starts {
@@ -395,10 +398,7 @@ impl Starts {
             ids.sort_by_key(|&id| std::cmp::Reverse(patterns[id].len()));
         }
         lens.sort_unstable_by(|a, b| b.cmp(a));
-        let mut keys = vec![0u64; 1 << (KEY_BITS - 6)].into_boxed_slice();
-        for &key in by_prefix.keys() {
-            keys[key_bit(key) >> 6] |= 1 << (key_bit(key) & 63);
-        }
+        let keys = Bits::new(by_prefix.keys().copied());
         Starts { pairs, by_prefix, keys, lens, patterns: patterns.iter().map(|p| p.as_bytes().into()).collect() }
     }
 
@@ -414,7 +414,7 @@ impl Starts {
             let shorter = head.len().checked_sub(k)?;
             let key = (k as u64) << (8 * k) | first >> (8 * shorter);
             debug_assert_eq!(key, prefix_key(&head[..k]));
-            if self.keys[key_bit(key) >> 6] & (1 << (key_bit(key) & 63)) == 0 {
+            if !self.keys.may_hold(key) {
                 return None;
             }
             let ids = self.by_prefix.get(&key)?;
