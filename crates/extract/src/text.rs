@@ -353,8 +353,8 @@ pub fn tokenize_into(text: &str, line: Span, out: &mut Vec<Token>) {
     let s = &text[line.start..line.end];
     let bytes = s.as_bytes();
     let mut i = 0;
-    let push = |out: &mut Vec<Token>, a: usize, b: usize, kind: TokenKind, first: char| {
-        out.push(Token { span: Span::new(line.start + a, line.start + b), kind, first, plain: false });
+    let push = |out: &mut Vec<Token>, a: usize, b: usize, kind: TokenKind, first: char, plain: bool| {
+        out.push(Token { span: Span::new(line.start + a, line.start + b), kind, first, plain });
     };
     while let Some(&b) = bytes.get(i) {
         // ASCII first, by a table: spaces, words of letters and digits that
@@ -370,16 +370,13 @@ pub fn tokenize_into(text: &str, line: Span, out: &mut Vec<Token>) {
                 let j = i + 1 + bytes[i + 1..].iter().take_while(|&&x| ASCII_CLASS[usize::from(x)] == ALNUM).count();
                 if bytes.get(j).is_none_or(|&d| d.is_ascii() && !matches!(d, b'\'' | b'.' | b',')) {
                     let kind = if b.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
-                    push(out, i, j, kind, char::from(b));
-                    if let Some(t) = out.last_mut() {
-                        t.plain = true;
-                    }
+                    push(out, i, j, kind, char::from(b), true);
                     i = j;
                     continue;
                 }
             }
             MARK => {
-                push(out, i, i + 1, TokenKind::Punct, char::from(b));
+                push(out, i, i + 1, TokenKind::Punct, char::from(b), false);
                 i += 1;
                 continue;
             }
@@ -436,7 +433,7 @@ pub fn tokenize_into(text: &str, line: Span, out: &mut Vec<Token>) {
                 j += 1;
             }
             let kind = if c.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
-            push(out, start, j, kind, c);
+            push(out, start, j, kind, c, false);
             i = j;
             continue;
         }
@@ -445,11 +442,11 @@ pub fn tokenize_into(text: &str, line: Span, out: &mut Vec<Token>) {
             && matches!(char_at(s, i + cl), Some('s' | 'S'))
             && !char_at(s, i + cl + 1).is_some_and(char::is_alphanumeric)
         {
-            push(out, i, i + cl + 1, TokenKind::Word, c);
+            push(out, i, i + cl + 1, TokenKind::Word, c, false);
             i += cl + 1;
             continue;
         }
-        push(out, i, i + cl, TokenKind::Punct, c);
+        push(out, i, i + cl, TokenKind::Punct, c, false);
         i += cl;
     }
 }
