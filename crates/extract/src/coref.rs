@@ -34,7 +34,7 @@ pub struct Focus {
 }
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "his", "him", "her"];
-const POSSESSIVES: &[&str] = &["his", "her", "its", "their"];
+pub(crate) const POSSESSIVES: &[&str] = &["his", "her", "its", "their"];
 const GROUP_NOUNS: &[&str] = &["sides", "parties", "countries", "powers", "nations", "governments"];
 /// Role nouns that describe a person without naming them.
 const ROLE_NOUNS: &[&str] = &["president", "leader", "premier", "chancellor", "king", "emir", "minister", "chief"];

@@ -692,13 +692,19 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
                     ctx.lw(k).ends_with("ed")
                         && ctx.lexicon(k).is_some_and(|c| c.iter().any(|&(x, _)| !ctx.res.lexicon[x].is_noun))
                 };
-                let found = (i + 1..(i + 10).min(ctx.n()))
-                    .map(|k| {
-                        let stop = ctx.is_boundary(k) || matches!(ctx.lw(k), "," | "." | "and" | "but" | "or");
-                        (k, !stop && is_next(k), stop)
-                    })
-                    .take_while(|&(k, next, stop)| !stop && (next || !other_verb(k)))
-                    .find_map(|(k, next, _)| next.then_some(k));
+                let mut found = None;
+                for k in i + 1..(i + 10).min(ctx.n()) {
+                    if ctx.is_boundary(k) || matches!(ctx.lw(k), "," | "." | "and" | "but" | "or") {
+                        break;
+                    }
+                    if is_next(k) {
+                        found = Some(k);
+                        break;
+                    }
+                    if other_verb(k) {
+                        break;
+                    }
+                }
                 match found {
                     Some(k) => {
                         after = k + 1;
@@ -876,7 +882,6 @@ static AUXILIARIES: crate::index::WordList = crate::index::WordList::new(&[
     "swiftly",
 ]);
 
-static POSSESSIVE_PRONOUNS: crate::index::WordList = crate::index::WordList::new(&["his", "her", "its", "their"]);
 /// What "with" names when support is military: "supported X with arms".
 static ARMS: crate::index::WordList = crate::index::WordList::new(&[
     "arms",
@@ -918,7 +923,7 @@ static ENGAGEMENT: crate::index::WordList =
 /// name ("Turkey's President Erdoğan") the name is the agent.
 fn possessive_modifier(ctx: &Ctx, m: &Mention, limit: usize) -> bool {
     // "his plan" as "Putin's plan"; "his delegation" is a body mention.
-    let pronoun = m.end == m.start + 1 && POSSESSIVE_PRONOUNS.contains(&ctx.lw(m.start));
+    let pronoun = m.end == m.start + 1 && crate::coref::POSSESSIVES.contains(&ctx.lw(m.start));
     let after = if pronoun { m.end } else { m.end + 1 };
     (pronoun || matches!(ctx.lw(m.end), "'s" | "’s"))
         && after < limit
@@ -964,7 +969,7 @@ fn target_at(ctx: &Ctx, a: usize, b: usize, allow_place: bool) -> Vec<Obj> {
             // does "anti-Russian" ("voted against the anti-Russian
             // resolution" rejects the resolution, not Russia).
             let anti = k >= 2 && ctx.lw(k - 1) == "-" && ctx.lw(k - 2) == "anti";
-            if m.end == m.start + 1 && m.body.is_none() && POSSESSIVE_PRONOUNS.contains(&ctx.lw(k)) || anti {
+            if m.end == m.start + 1 && m.body.is_none() && crate::coref::POSSESSIVES.contains(&ctx.lw(k)) || anti {
                 continue;
             }
             if m.as_place && !allow_place {
@@ -1058,7 +1063,9 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
         let a = k + 1;
         // "the assassination of its prime minister": no agent.
         if let Some(pos) = ctx.mentions.iter().position(|m| {
-            m.start >= a && m.start <= a + 2 && !(m.body.is_none() && POSSESSIVE_PRONOUNS.contains(&ctx.lw(m.start)))
+            m.start >= a
+                && m.start <= a + 2
+                && !(m.body.is_none() && crate::coref::POSSESSIVES.contains(&ctx.lw(m.start)))
         }) {
             agents = mentions_from(ctx, pos, right.max(a + 1));
             let last =
