@@ -274,9 +274,6 @@ pub(crate) static NOT_NAMES: crate::index::WordList = crate::index::WordList::ne
     "Turkish",
 ]);
 
-/// [`NOT_NAMES`] as a set: `name_at` asks about nearly every capitalized word.
-static NOT_NAME_SET: &crate::index::WordList = &NOT_NAMES;
-
 #[inline]
 fn is_cap_word(text: &str, s: &Sentence, i: usize) -> bool {
     let t = &s.tokens[i];
@@ -294,7 +291,7 @@ fn is_cap_word(text: &str, s: &Sentence, i: usize) -> bool {
 /// or "von" inside. Returns the end token.
 fn name_at(text: &str, s: &Sentence, i: usize, cap: &[bool], covered: &[bool]) -> Option<usize> {
     let ok =
-        |j: usize| j < s.tokens.len() && !covered[j] && cap[j] && !NOT_NAME_SET.contains(s.tokens[j].span.slice(text));
+        |j: usize| j < s.tokens.len() && !covered[j] && cap[j] && !NOT_NAMES.contains(s.tokens[j].span.slice(text));
     if !ok(i) {
         return None;
     }
