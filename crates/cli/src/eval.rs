@@ -272,6 +272,34 @@ impl Gold {
     }
 }
 
+/// The document ids that a split file (`split.tsv`: id, tab, part; `#`
+/// comments) puts in `part`. A part with no document is an error, so a
+/// typo never scores nothing.
+pub fn split_part(path: &Path, part: &str) -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("--part: reading {}", path.display()))?;
+    let mut ids = Vec::new();
+    let mut parts = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((id, p)) = line.split_once('\t') else {
+            bail!("{}:{}: expected `id<TAB>part`", path.display(), n + 1);
+        };
+        if p == part {
+            ids.push(id.to_owned());
+        }
+        if !parts.contains(&p) {
+            parts.push(p);
+        }
+    }
+    if ids.is_empty() {
+        bail!("--part: {} has no part `{part}` (it has: {})", path.display(), parts.join(", "));
+    }
+    Ok(ids)
+}
+
 /// The keys of a gold file's `actors` and `events` objects in file order,
 /// which `serde_json::Value` does not keep: score.py walks them in that
 /// order (the first actor to claim a name wins it; of equally good events

@@ -146,6 +146,11 @@ enum Command {
         /// Score only these documents (comma-separated ids).
         #[arg(long, value_name = "IDS")]
         docs: Option<String>,
+        /// Score only one part of a split: the documents that `split.tsv`
+        /// beside the gold folder marks with this part (`a` to tune on, `b`
+        /// to check on).
+        #[arg(long, value_name = "PART", conflicts_with = "docs")]
+        part: Option<String>,
         /// Also score speculative, planned and conditional statements.
         #[arg(long, conflicts_with = "system")]
         all: bool,
@@ -290,9 +295,15 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Export { format, out, filter } => export_cmd(g, *format, out.as_deref(), filter),
         Command::Render { out, filter } => render(g, out, filter),
         Command::Stats { top, filter } => stats(g, *top, filter),
-        Command::Eval { gold, system, paths, per_doc, json, docs, all, threads } => {
-            let opts =
-                EvalOptions { per_doc: *per_doc, json: *json, docs: docs.as_deref(), all: *all, threads: *threads };
+        Command::Eval { gold, system, paths, per_doc, json, docs, part, all, threads } => {
+            let opts = EvalOptions {
+                per_doc: *per_doc,
+                json: *json,
+                docs: docs.as_deref(),
+                part: part.as_deref(),
+                all: *all,
+                threads: *threads,
+            };
             eval_cmd(g, gold, system.as_deref(), paths, &opts)
         }
         Command::Bench(args) => bench::run(g, args),
@@ -594,6 +605,7 @@ struct EvalOptions<'a> {
     per_doc: bool,
     json: bool,
     docs: Option<&'a str>,
+    part: Option<&'a str>,
     all: bool,
     threads: Option<usize>,
 }
@@ -602,6 +614,11 @@ fn eval_cmd(g: &Global, gold_dir: &Path, system: Option<&Path>, paths: &[PathBuf
     let mut gold = eval::Gold::load(gold_dir)?;
     if let Some(docs) = o.docs.filter(|d| !d.is_empty()) {
         gold.retain(docs.split(','))?;
+    }
+    if let Some(part) = o.part {
+        let split = gold_dir.parent().unwrap_or(Path::new(".")).join("split.tsv");
+        let ids = eval::split_part(&split, part)?;
+        gold.retain(ids.iter().map(String::as_str))?;
     }
     let wanted = gold.doc_ids();
     let mut sys = eval::System::new(wanted.clone());

@@ -422,9 +422,18 @@ fn roles(ctx: &Ctx, mentions: &[Mention], table: &ActorTable, out: &mut Vec<Foun
     // statement is kept for heading a delegation or body, which the lexicon
     // finds.
     for m in mentions {
-        let (Some(Relation::Represent), [p]) = (m.titled, m.actors.as_slice()) else { continue };
+        let (Some(titled), [p]) = (m.titled, m.actors.as_slice()) else { continue };
         let Some(aff) = table.actors[*p].affiliation.as_deref().and_then(|k| table.index(k)) else { continue };
+        // A past role is no role: "former President X", "the late King Y".
+        if (m.start.saturating_sub(1)..m.end).any(|k| matches!(ctx.lw.get(k).copied(), Some("former" | "late" | "ex")))
+        {
+            continue;
+        }
         out.push(role(ctx, *p, Relation::Represent, aff, m.span, "pattern:title-role"));
+        // A head of state, government or body also leads it.
+        if titled == Relation::Lead && table.actors[aff].kind != ActorKind::Person {
+            out.push(role(ctx, *p, Relation::Lead, aff, m.span, "pattern:title-role"));
+        }
     }
     // "<Organization> member <Country>", "As a <Organization> member ..., <Country>".
     for (i, w) in ctx.lw.iter().enumerate() {
