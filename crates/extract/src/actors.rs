@@ -5,7 +5,7 @@
 //! The result for each sentence is a list of [`Mention`]s over its tokens,
 //! and for the article an [`ActorTable`] with one entry per distinct actor.
 
-use crate::index::{Form, WordInfo, lead};
+use crate::index::{Cue, Form, WordInfo, lead};
 use crate::resources::{EntryKind, Resources};
 use crate::text::{Sentence, TokenKind};
 use dragoman_model::{Actor, ActorKind, Relation, Span};
@@ -36,6 +36,9 @@ pub struct ActorTable {
     by_key: FxHashMap<String, usize>,
     /// Surname (last name token) -> person index, for later short mentions.
     surnames: FxHashMap<String, usize>,
+    /// Acronyms the text defines ("Cluster Munition Coalition (CMC)") ->
+    /// the organization's index.
+    acronyms: FxHashMap<String, usize>,
 }
 
 impl ActorTable {
@@ -296,11 +299,22 @@ fn name_at(text: &str, s: &Sentence, i: usize, cap: &[bool], covered: &[bool]) -
         return None;
     }
     let mut end = i + 1;
-    while end < s.tokens.len() && end - i < 5 {
+    let joined = |a: usize, b: usize| s.tokens[a].span.end == s.tokens[b].span.start;
+    while end < s.tokens.len() && end - i < 7 {
         let w = s.tokens[end].span.slice(text);
         if ok(end) {
             end += 1;
         } else if NAME_PARTICLES.contains(&w) && ok(end + 1) {
+            end += 2;
+        } else if w == "-"
+            && end + 1 < s.tokens.len()
+            && !covered[end + 1]
+            && s.tokens[end + 1].kind == TokenKind::Word
+            && joined(end - 1, end)
+            && joined(end, end + 1)
+            && !HYPHEN_MODIFIERS.contains(&s.tokens[end + 1].span.slice(text).to_lowercase().as_str())
+        {
+            // A hyphenated name stays whole: "Roh Moo-hyun", "Douste-Blazy".
             end += 2;
         } else {
             break;
@@ -667,9 +681,193 @@ pub fn mentions(
         }
     }
 
+    // 5. Bodies in no list, by their head word: "the Cluster Munition
+    // Coalition", "the Committee for the Peaceful Reunification of Korea
+    // (CPRK)"; a defined acronym names the body from then on.
+    let is_head = |i: usize| known.get(i).copied().flatten().is_some_and(|w| w.org_head);
+    let mut i = 0;
+    while i < n {
+        if covered[i] || !cap[i] || i > 0 && cap[i - 1] && !covered[i - 1] {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < n && end - i < 10 {
+            if cap[end] && !covered[end] {
+                end += 1;
+            } else if NAME_CONNECTORS.contains(&lower(lw, end))
+                && end + 1 < n
+                && cap[end + 1]
+                && !covered[end + 1]
+                && (end + 1..(end + 4).min(n)).any(|k| cap[k] && !covered[k])
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let mut start = i;
+        while start < end && SENTENCE_OPENERS.contains(&word(start)) {
+            start += 1;
+        }
+        // A body of a known state or organization right before it is that
+        // actor's: "Hamas' Ministry of Social Affairs", "U.S. Department of
+        // Homeland Security".
+        let owned = start > 0 && {
+            let mut k = start;
+            if k > 0 && matches!(lower(lw, k - 1), "'s" | "’s" | "'" | "’") {
+                k -= 1;
+            }
+            out.iter().any(|m| m.end == k)
+        };
+        // The name ends at its last head word, or goes on after it with a
+        // connector: "Federation Council [Speaker X]", "Committee for the
+        // Peaceful Reunification of Korea".
+        if let Some(h) = (start..end).rev().find(|&k| is_head(k)) {
+            if h + 1 < end && !NAME_CONNECTORS.contains(&lower(lw, h + 1)) {
+                end = h + 1;
+            }
+        }
+        // A state's own ministry or department named alone is the state's
+        // ("the Ministry of Foreign Affairs"): a body, not a new actor.
+        let state_body = matches!(lower(lw, start), "ministry" | "department" | "office" | "bureau")
+            || res.index.bodies.contains(&span_lower(lw, start, end));
+        let heads = (start..end).filter(|&k| is_head(k)).count();
+        let words = (start..end).filter(|&k| cap[k]).count();
+        if owned || state_body || heads == 0 || words < 2 || words == heads && words < 3 || (start..end).any(|k| !cap[k] && lower(lw, k) == "and") && words < 4 {
+            i = end.max(i + 1);
+            continue;
+        }
+        let span = Span::new(s.tokens[start].span.start, s.tokens[end - 1].span.end);
+        let label = span.slice(text).to_owned();
+        let org = Actor {
+            key: slug(&label, '_'),
+            label,
+            kind: ActorKind::Organization,
+            wikidata: None,
+            aliases: Vec::new(),
+            affiliation: None,
+            role: None,
+            first_mention: span,
+            rule: "pattern:org-head".into(),
+        };
+        let idx = table.get_or_insert(org);
+        covered[start..end].iter_mut().for_each(|c| *c = true);
+        out.push(Mention { span, start, end, actors: vec![idx], as_place: false, titled: None, body: None });
+        // "(CMC)": an acronym of capitals right after the name.
+        if word(end) == "(" && word(end + 2) == ")" {
+            let a = word(end + 1);
+            if (2..=8).contains(&a.len()) && a.chars().all(|c| c.is_ascii_uppercase()) {
+                table.acronyms.entry(a.to_owned()).or_insert(idx);
+                covered[end..end + 3].iter_mut().for_each(|c| *c = true);
+            }
+        }
+        i = end;
+    }
+    // Acronyms defined earlier in the article.
+    if !table.acronyms.is_empty() {
+        for i in 0..n {
+            if covered[i] || !cap[i] {
+                continue;
+            }
+            if let Some(&a) = table.acronyms.get(word(i)) {
+                covered[i] = true;
+                out.push(Mention {
+                    span: s.tokens[i].span,
+                    start: i,
+                    end: i + 1,
+                    actors: vec![a],
+                    as_place: false,
+                    titled: None,
+                    body: None,
+                });
+            }
+        }
+    }
+
+    // 6. People in no list, by what they do: a name of two to four
+    // capitalized words that speaks or acts ("Peter Lerner said", "Steven
+    // Maebus calls"), or that a verb of speech or a passive names ("said
+    // Christopher Gunness", "criticized by Nobutaka Machimura").
+    let mut i = 0;
+    while i < n {
+        if covered[i] || !cap[i] || i > 0 && cap[i - 1] && !covered[i - 1] {
+            i += 1;
+            continue;
+        }
+        let Some(end) = name_at(text, s, i, &cap, &covered) else {
+            i += 1;
+            continue;
+        };
+        let info = |k: usize| known.get(k).copied().flatten();
+        let acts = info(end).is_some_and(|w| w.cue == Some(Cue::Reporting) || !w.lexicon.is_empty())
+            && s.tokens.get(end).is_some_and(|t| t.first.is_lowercase());
+        let before = if i > 0 { lower(lw, i - 1) } else { "" };
+        let named = matches!(before, "by" | "said" | "says" | "told" | "added" | "according")
+            || before == "to" && i >= 2 && lower(lw, i - 2) == "according";
+        let closes = end >= n || !cap.get(end).copied().unwrap_or(false);
+        let hyphen_parts = (i..end).filter(|&k| word(k) == "-").count();
+        let words = end - i - 2 * hyphen_parts;
+        if (2..=4).contains(&words)
+            && (acts || named && closes)
+            && !(i..end).any(|k| is_head(k))
+            && !(i..end).any(|k| word(k).len() > 1 && word(k).chars().all(|c| c.is_uppercase()))
+        {
+            let span = Span::new(s.tokens[i].span.start, s.tokens[end - 1].span.end);
+            let label = span.slice(text).to_owned();
+            let key = res
+                .index
+                .person_by_name
+                .get(&label)
+                .map(|&e| res.gazetteer[e].id.clone())
+                .unwrap_or_else(|| slug(&label, '_'));
+            let person = Actor {
+                key,
+                label,
+                kind: ActorKind::Person,
+                wikidata: None,
+                aliases: Vec::new(),
+                affiliation: None,
+                role: None,
+                first_mention: span,
+                rule: "pattern:name-context".into(),
+            };
+            let idx = table.get_or_insert(person);
+            covered[i..end].iter_mut().for_each(|c| *c = true);
+            out.push(Mention { span, start: i, end, actors: vec![idx], as_place: false, titled: None, body: None });
+        }
+        i = end.max(i + 1);
+    }
+
     out.sort_by_key(|m| m.start);
     out
 }
+
+/// The lower-cased words `[a, b)` joined by single spaces.
+fn span_lower(lw: &[&str], a: usize, b: usize) -> String {
+    lw[a..b.min(lw.len())].join(" ")
+}
+
+/// Words after a hyphen that make a name a modifier, not a longer name:
+/// "United States-led", "Iran-backed".
+static HYPHEN_MODIFIERS: crate::index::WordList = crate::index::WordList::new(&[
+    "led", "backed", "based", "born", "made", "run", "owned", "sponsored", "controlled", "style", "era", "type",
+    "allied", "aligned", "funded", "supported", "armed", "appointed", "brokered", "bound",
+]);
+
+/// Lower-case words that may join the capitalized words of a body's name:
+/// "Committee for the Peaceful Reunification of Korea".
+static NAME_CONNECTORS: crate::index::WordList =
+    crate::index::WordList::new(&["of", "for", "the", "and", "on", "to", "against", "de", "du", "des"]);
+
+/// Capitalized words that open a sentence but no name: they are dropped
+/// from the front of a capitalized run.
+static SENTENCE_OPENERS: crate::index::WordList = crate::index::WordList::new(&[
+    "The", "A", "An", "In", "On", "At", "As", "But", "And", "Or", "If", "While", "When", "After", "Before", "Since",
+    "This", "That", "These", "Those", "It", "However", "Meanwhile", "Thus", "Also", "According", "Following",
+    "Despite", "Amid", "During", "Unlike", "Instead", "Today", "Yesterday", "Both", "Several", "Many", "Some",
+    "Members", "Officials", "Leaders", "Under", "From", "With", "Without", "By", "For", "To", "Of", "Last", "Next",
+]);
 
 /// If a body noun ("delegation", "foreign ministry", "side") follows token
 /// `i` (allowing one adjective in between), the token index after it.

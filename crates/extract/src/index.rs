@@ -59,6 +59,8 @@ pub struct WordInfo {
     pub boundary: bool,
     /// Whether it may negate a statement: see [`crate::relations::NEGATION_WORDS`].
     pub negation: bool,
+    /// Whether it makes a capitalized name an organization ("Committee").
+    pub org_head: bool,
 }
 
 /// Words that change what a statement near them asserts.
@@ -173,6 +175,7 @@ impl Index {
         events: &[EventNoun],
         titles: &[Title],
         bodies: &[String],
+        org_heads: &[String],
     ) -> Self {
         let mut strings = Vec::new();
         let mut patterns = Vec::new();
@@ -227,6 +230,9 @@ impl Index {
         for b in bodies {
             words.entry(b.clone()).or_default().body = true;
             words.entry(lead(b).to_owned()).or_default().body_start = true;
+        }
+        for h in org_heads {
+            words.entry(h.clone()).or_default().org_head = true;
         }
         for t in titles {
             words.entry(lead(&t.title).to_owned()).or_default().title_start = true;

@@ -561,7 +561,9 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
                     Obj::Event(_) => None,
                 }));
                 parts.dedup();
-                if parts.len() >= 2 {
+                // "[Green] met with X and Y" with its subject unknown is no
+                // meeting between X and Y.
+                if parts.len() >= 2 && !subjects.is_empty() {
                     let word = ctx.s.tokens[t.tok].span.slice(ctx.text);
                     let made = crate::events::from_verb(
                         events,
@@ -670,7 +672,11 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
         });
         // "official visit", "non-essential travel": an adjective in -al
         // before a form that is also a noun.
-        let adjective_before = prev.len() > 4 && prev.ends_with("al") && !ctx.lw(i).ends_with("ed");
+        // "A North Korean official warns": the word ends a mention.
+        let adjective_before = prev.len() > 4
+            && prev.ends_with("al")
+            && !ctx.lw(i).ends_with("ed")
+            && !ctx.mentions.iter().any(|m| m.end == i);
         let noun_context = after_modifier_name
             || adjective_before
             || RECEIVE.contains(&prev)

@@ -94,6 +94,8 @@ pub struct Resources {
     pub events: Vec<EventNoun>,
     pub titles: Vec<Title>,
     pub bodies: Vec<String>,
+    /// Words that make an unknown capitalized name an organization.
+    pub org_heads: Vec<String>,
     pub(crate) index: crate::index::Index,
 }
 
@@ -120,6 +122,7 @@ const LEXICON: (&str, &str) = builtin!("lexicon.tsv");
 const EVENTS: (&str, &str) = builtin!("events.tsv");
 const TITLES: (&str, &str) = builtin!("titles.tsv");
 const BODIES: (&str, &str) = builtin!("bodies.txt");
+const ORG_HEADS: (&str, &str) = builtin!("org_heads.txt");
 
 impl Resources {
     /// The data compiled into the binary.
@@ -131,6 +134,7 @@ impl Resources {
             src(EVENTS),
             src(TITLES),
             src(BODIES),
+            src(ORG_HEADS),
         )
     }
 
@@ -174,6 +178,7 @@ impl Resources {
             read(EVENTS.0, EVENTS.1)?,
             read(TITLES.0, TITLES.1)?,
             read(BODIES.0, BODIES.1)?,
+            read(ORG_HEADS.0, ORG_HEADS.1)?,
         )
     }
 
@@ -183,6 +188,7 @@ impl Resources {
         events: Source,
         titles: Source,
         bodies: Source,
+        org_heads: Source,
     ) -> Result<Self, DataError> {
         let mut entries = Vec::new();
         for src in &gazetteer {
@@ -193,8 +199,9 @@ impl Resources {
         let events = parse_events(&events)?;
         let titles = parse_titles(&titles)?;
         let bodies: Vec<String> = rows(&bodies).map(|(_, line)| line.trim().to_lowercase()).collect();
-        let index = crate::index::Index::build(&entries, &lexicon, &events, &titles, &bodies);
-        Ok(Resources { gazetteer: entries, lexicon, events, titles, bodies, index })
+        let org_heads: Vec<String> = rows(&org_heads).map(|(_, line)| line.trim().to_lowercase()).collect();
+        let index = crate::index::Index::build(&entries, &lexicon, &events, &titles, &bodies, &org_heads);
+        Ok(Resources { gazetteer: entries, lexicon, events, titles, bodies, org_heads, index })
     }
 
     pub fn entry(&self, id: &str) -> Option<&GazetteerEntry> {
