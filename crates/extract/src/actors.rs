@@ -734,7 +734,13 @@ pub fn mentions(
             || res.index.bodies.contains(&span_lower(lw, start, end));
         let heads = (start..end).filter(|&k| is_head(k)).count();
         let words = (start..end).filter(|&k| cap[k]).count();
-        if owned || state_body || heads == 0 || words < 2 || words == heads && words < 3 || (start..end).any(|k| !cap[k] && lower(lw, k) == "and") && words < 4 {
+        if owned
+            || state_body
+            || heads == 0
+            || words < 2
+            || words == heads && words < 3
+            || (start..end).any(|k| !cap[k] && lower(lw, k) == "and") && words < 4
+        {
             i = end.max(i + 1);
             continue;
         }
@@ -839,9 +845,59 @@ pub fn mentions(
         i = end.max(i + 1);
     }
 
+    // 7. Collectives that act without a name: "protesters", "insurgents",
+    // "Palestinian militants". After an organization they are its own
+    // ("Hamas militants" is Hamas).
+    for i in 0..n {
+        if covered[i] {
+            continue;
+        }
+        let Some(&(_, label)) = COLLECTIVES.iter().find(|(w, _)| *w == lower(lw, i)) else { continue };
+        if let Some(m) = out.iter_mut().find(|m| m.end == i && m.actors.len() == 1) {
+            if table.actors[m.actors[0]].kind == ActorKind::Organization {
+                m.end = i + 1;
+                m.span = Span::new(m.span.start, s.tokens[i].span.end);
+                covered[i] = true;
+                continue;
+            }
+        }
+        let span = s.tokens[i].span;
+        let group = Actor {
+            key: label.to_owned(),
+            label: label.to_owned(),
+            kind: ActorKind::Group,
+            wikidata: None,
+            aliases: Vec::new(),
+            affiliation: None,
+            role: None,
+            first_mention: span,
+            rule: "pattern:collective".into(),
+        };
+        let idx = table.get_or_insert(group);
+        covered[i] = true;
+        out.push(Mention { span, start: i, end: i + 1, actors: vec![idx], as_place: false, titled: None, body: None });
+    }
+
     out.sort_by_key(|m| m.start);
     out
 }
+
+/// Plural nouns of people who act together without a name, and the label
+/// of the group they make in an article.
+const COLLECTIVES: &[(&str, &str)] = &[
+    ("activists", "activists"),
+    ("demonstrators", "demonstrators"),
+    ("guerrillas", "guerrillas"),
+    ("gunmen", "gunmen"),
+    ("insurgents", "insurgents"),
+    ("militants", "militants"),
+    ("protesters", "protesters"),
+    ("protestors", "protesters"),
+    ("rebels", "rebels"),
+    ("separatists", "separatists"),
+    ("settlers", "settlers"),
+    ("students", "students"),
+];
 
 /// The lower-cased words `[a, b)` joined by single spaces.
 fn span_lower(lw: &[&str], a: usize, b: usize) -> String {
@@ -851,8 +907,26 @@ fn span_lower(lw: &[&str], a: usize, b: usize) -> String {
 /// Words after a hyphen that make a name a modifier, not a longer name:
 /// "United States-led", "Iran-backed".
 static HYPHEN_MODIFIERS: crate::index::WordList = crate::index::WordList::new(&[
-    "led", "backed", "based", "born", "made", "run", "owned", "sponsored", "controlled", "style", "era", "type",
-    "allied", "aligned", "funded", "supported", "armed", "appointed", "brokered", "bound",
+    "led",
+    "backed",
+    "based",
+    "born",
+    "made",
+    "run",
+    "owned",
+    "sponsored",
+    "controlled",
+    "style",
+    "era",
+    "type",
+    "allied",
+    "aligned",
+    "funded",
+    "supported",
+    "armed",
+    "appointed",
+    "brokered",
+    "bound",
 ]);
 
 /// Lower-case words that may join the capitalized words of a body's name:
@@ -863,10 +937,57 @@ static NAME_CONNECTORS: crate::index::WordList =
 /// Capitalized words that open a sentence but no name: they are dropped
 /// from the front of a capitalized run.
 static SENTENCE_OPENERS: crate::index::WordList = crate::index::WordList::new(&[
-    "The", "A", "An", "In", "On", "At", "As", "But", "And", "Or", "If", "While", "When", "After", "Before", "Since",
-    "This", "That", "These", "Those", "It", "However", "Meanwhile", "Thus", "Also", "According", "Following",
-    "Despite", "Amid", "During", "Unlike", "Instead", "Today", "Yesterday", "Both", "Several", "Many", "Some",
-    "Members", "Officials", "Leaders", "Under", "From", "With", "Without", "By", "For", "To", "Of", "Last", "Next",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "As",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "While",
+    "When",
+    "After",
+    "Before",
+    "Since",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "However",
+    "Meanwhile",
+    "Thus",
+    "Also",
+    "According",
+    "Following",
+    "Despite",
+    "Amid",
+    "During",
+    "Unlike",
+    "Instead",
+    "Today",
+    "Yesterday",
+    "Both",
+    "Several",
+    "Many",
+    "Some",
+    "Members",
+    "Officials",
+    "Leaders",
+    "Under",
+    "From",
+    "With",
+    "Without",
+    "By",
+    "For",
+    "To",
+    "Of",
+    "Last",
+    "Next",
 ]);
 
 /// If a body noun ("delegation", "foreign ministry", "side") follows token
@@ -880,7 +1001,13 @@ fn body_after(
     i: usize,
 ) -> Option<usize> {
     let at = |a: usize| may_start(s, lw, known, res, a, |w| w.body_start).then(|| body_at(text, s, res, a)).flatten();
-    at(i).or_else(|| s.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word).then(|| at(i + 1)).flatten())
+    // The word skipped is an adjective, not a verb: "Russia fired missiles"
+    // is no body "Russia ... missiles".
+    let verb = |k: usize| {
+        known.get(k).copied().flatten().is_some_and(|w| w.lexicon.iter().any(|&(e, _)| !res.lexicon[e].is_noun))
+    };
+    at(i)
+        .or_else(|| s.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && !verb(i)).then(|| at(i + 1)).flatten())
 }
 
 /// If a body noun starts at token `a` (the longest phrase), the token index

@@ -275,7 +275,17 @@ impl Index {
     /// rules most of those out before the hash table is read.
     #[inline]
     pub fn word(&self, w: &str) -> Option<&WordInfo> {
-        self.word_bits.may_hold(word_key(w)).then(|| self.words.get(w)).flatten()
+        self.word_bits.may_hold(word_key(w)).then(|| self.words.get(w)).flatten().or_else(|| self.british(w))
+    }
+
+    /// British doubled-l forms ("travelled", "cancelling", "labelled") as
+    /// the American forms the lexicon lists ("traveled", "canceling").
+    #[cold]
+    fn british(&self, w: &str) -> Option<&WordInfo> {
+        let stem =
+            w.strip_suffix("lled").map(|s| (s, "led")).or_else(|| w.strip_suffix("lling").map(|s| (s, "ling")))?;
+        let american = format!("{}{}", stem.0, stem.1);
+        self.word_bits.may_hold(word_key(&american)).then(|| self.words.get(american.as_str())).flatten()
     }
 
     /// The longest title that starts at byte `at` of `hay`, ignoring ASCII

@@ -583,6 +583,37 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
                 }
             }
         }
+        // "France and the United States have agreed to the wording": a
+        // symmetric verb with coordinated subjects and no actor after it
+        // relates the subjects to one another. Meetings do so through the
+        // event made above.
+        if !is_noun
+            && subjects.len() >= 2
+            && relation.is_symmetric()
+            && !matches!(relation, Relation::Meet | Relation::Negotiate)
+            && !objects.iter().any(|o| matches!(o, Obj::Actor(_)))
+        {
+            for (a, &x) in subjects.iter().enumerate() {
+                for &y in &subjects[a + 1..] {
+                    if x != y {
+                        out.push(Found {
+                            subject: x,
+                            relation,
+                            object: Obj::Actor(y),
+                            negated,
+                            modality,
+                            date,
+                            location: location.clone(),
+                            evidence: ctx.s.span,
+                            trigger: trigger_span,
+                            rule: format!("lexicon:{}+mutual", e.id),
+                            attributed_to: None,
+                            confidence: 0.7,
+                        });
+                    }
+                }
+            }
+        }
         // The rest only states what the trigger relates.
         if subjects.is_empty() || objects.is_empty() {
             continue;
@@ -956,7 +987,9 @@ fn noun_modifier(ctx: &Ctx, m: &Mention) -> bool {
 }
 
 fn by_phrase(ctx: &Ctx, from: usize, right: usize) -> Vec<usize> {
-    let Some(by) = (from.saturating_sub(1)..right.min(from + 3)).find(|&k| ctx.lw(k) == "by") else {
+    // "was attacked from three directions by 30 insurgents", "seized on
+    // Tuesday by Hamas police": adverbials may stand between.
+    let Some(by) = (from.saturating_sub(1)..right.min(from + 7)).find(|&k| ctx.lw(k) == "by") else {
         return Vec::new();
     };
     match ctx.mentions.iter().position(|m| m.start > by && m.start <= by + 4) {
@@ -1001,14 +1034,22 @@ fn target_at(ctx: &Ctx, a: usize, b: usize, allow_place: bool) -> Vec<Obj> {
 
 fn object(ctx: &Ctx, t: &Trigger, right: usize) -> Vec<Obj> {
     let e = ctx.entry(t);
-    let allow_place = e.relation == Relation::Visit;
+    // One visits a place, withdraws from it and strikes at it: "travelled
+    // to Washington", "withdrew from the Gaza Strip", "fired at Israel".
+    let allow_place = matches!(e.relation, Relation::Visit | Relation::Withdraw | Relation::Attack);
     if e.object.direct {
         let found = target_at(ctx, t.after, (t.after + 5).min(right.max(t.after + 1)), allow_place);
         if !found.is_empty() {
             return found;
         }
     }
-    for k in t.after..right {
+    // "fired at X": the particle found is the preposition itself.
+    let start = if t.after > t.tok + 1 && e.object.prepositions.iter().any(|p| p == ctx.lw(t.after - 1)) {
+        t.after - 1
+    } else {
+        t.after
+    };
+    for k in start..right.max(start + 1) {
         if e.object.prepositions.iter().any(|p| p == ctx.lw(k)) {
             let found = target_at(ctx, k + 1, (k + 6).min(ctx.n()), allow_place || ctx.lw(k) == "to");
             if !found.is_empty() {
@@ -1065,7 +1106,10 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
         }
     }
     let mut k = t.after;
-    if agents.is_empty() && matches!(ctx.lw(k), "of" | "by" | "from") {
+    // "the visit of X" names the agent, "the detention of X" the target:
+    // the entry says which.
+    let of_is_target = ctx.entry(t).object.prepositions.iter().any(|p| p == "of");
+    if agents.is_empty() && (matches!(ctx.lw(k), "by" | "from") || ctx.lw(k) == "of" && !of_is_target) {
         let a = k + 1;
         // "the assassination of its prime minister": no agent.
         if let Some(pos) = ctx.mentions.iter().position(|m| {
