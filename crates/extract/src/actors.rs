@@ -27,6 +27,9 @@ pub struct Mention {
     pub titled: Option<Relation>,
     /// The body noun that made a state mention ("delegation", "side").
     pub body: Option<String>,
+    /// An adjective before a noun that names an act ("Israeli attacks"):
+    /// the noun's agent, not a clause's subject.
+    pub modifier: bool,
 }
 
 /// The distinct actors of one article, in order of first mention.
@@ -505,6 +508,7 @@ pub fn mentions(
                         as_place: false,
                         titled: Some(title.relation),
                         body: None,
+                        modifier: false,
                     });
                     covered[start..end].iter_mut().for_each(|c| *c = true);
                     continue;
@@ -549,6 +553,7 @@ pub fn mentions(
             as_place: false,
             titled: Some(title.relation),
             body: None,
+            modifier: false,
         });
     }
 
@@ -564,6 +569,7 @@ pub fn mentions(
             continue;
         };
         let mut end = h.end;
+        let mut modifier = false;
         let mut body_end = body_after(text, s, lw, known, res, h.end);
         if let Some(b) = body_end {
             end = b;
@@ -575,9 +581,15 @@ pub fn mentions(
             // "anti-Russian sanctions"; "Russian" alone does not.
             let w = word(h.start);
             let anti = h.start >= 2 && word(h.start - 1) == "-" && lower(lw, h.start - 2) == "anti";
-            if !(w.ends_with('s') && kind == ActorKind::Country || anti) {
+            // "Israeli attacks", "US sanctions", "Western calls": the
+            // adjective of a noun that names an act is its agent.
+            let act = |k: usize| {
+                known.get(k).copied().flatten().is_some_and(|w| w.lexicon.iter().any(|&(e, _)| res.lexicon[e].is_noun))
+            };
+            if !(w.ends_with('s') && kind == ActorKind::Country || anti || act(h.end)) {
                 continue;
             }
+            modifier = !(w.ends_with('s') && kind == ActorKind::Country || anti);
         }
         let span = Span::new(s.tokens[h.start].span.start, s.tokens[end - 1].span.end);
         let Some(idx) = table.get_or_insert_entry(res, h.entry, span) else { continue };
@@ -588,7 +600,7 @@ pub fn mentions(
             body_end.is_none() && body_before.is_none() && LOCATIVE.contains(&prev) && kind != ActorKind::Person;
         covered[h.start..end].iter_mut().for_each(|c| *c = true);
         let body = body_end.map(|b| lower(lw, b - 1).to_owned()).or(body_before);
-        out.push(Mention { span, start: h.start, end, actors: vec![idx], as_place, titled: None, body });
+        out.push(Mention { span, start: h.start, end, actors: vec![idx], as_place, titled: None, body, modifier });
     }
 
     // 3. Appositions: "Konstantin Kosachev, deputy chairman of X".
@@ -653,6 +665,7 @@ pub fn mentions(
                         as_place: false,
                         titled: Some(title.relation),
                         body: None,
+                        modifier: false,
                     });
                     i = end;
                     continue;
@@ -677,6 +690,7 @@ pub fn mentions(
                 as_place: false,
                 titled: None,
                 body: None,
+                modifier: false,
             });
         }
     }
@@ -759,7 +773,16 @@ pub fn mentions(
         };
         let idx = table.get_or_insert(org);
         covered[start..end].iter_mut().for_each(|c| *c = true);
-        out.push(Mention { span, start, end, actors: vec![idx], as_place: false, titled: None, body: None });
+        out.push(Mention {
+            span,
+            start,
+            end,
+            actors: vec![idx],
+            as_place: false,
+            titled: None,
+            body: None,
+            modifier: false,
+        });
         // "(CMC)": an acronym of capitals right after the name.
         if word(end) == "(" && word(end + 2) == ")" {
             let a = word(end + 1);
@@ -786,6 +809,7 @@ pub fn mentions(
                     as_place: false,
                     titled: None,
                     body: None,
+                    modifier: false,
                 });
             }
         }
@@ -840,7 +864,16 @@ pub fn mentions(
             };
             let idx = table.get_or_insert(person);
             covered[i..end].iter_mut().for_each(|c| *c = true);
-            out.push(Mention { span, start: i, end, actors: vec![idx], as_place: false, titled: None, body: None });
+            out.push(Mention {
+                span,
+                start: i,
+                end,
+                actors: vec![idx],
+                as_place: false,
+                titled: None,
+                body: None,
+                modifier: false,
+            });
         }
         i = end.max(i + 1);
     }
@@ -875,7 +908,16 @@ pub fn mentions(
         };
         let idx = table.get_or_insert(group);
         covered[i] = true;
-        out.push(Mention { span, start: i, end: i + 1, actors: vec![idx], as_place: false, titled: None, body: None });
+        out.push(Mention {
+            span,
+            start: i,
+            end: i + 1,
+            actors: vec![idx],
+            as_place: false,
+            titled: None,
+            body: None,
+            modifier: false,
+        });
     }
 
     out.sort_by_key(|m| m.start);

@@ -305,5 +305,6 @@ fn mention(s: &Sentence, start: usize, end: usize, actors: Vec<usize>, body: Opt
         as_place: false,
         titled: None,
         body,
+        modifier: false,
     }
 }

@@ -352,7 +352,7 @@ impl<'a> Ctx<'a> {
             if matches!(w, "the" | "both" | "a" | "an" | "all") {
                 continue;
             }
-            if matches!(w, "from" | "of") && k > 0 && self.is_body_word(k - 1) {
+            if matches!(w, "from" | "of") && k > 0 && (self.is_body_word(k - 1) || PEOPLE.contains(&self.lw(k - 1))) {
                 return false;
             }
             return PREPOSITIONS.contains(&w);
@@ -360,6 +360,23 @@ impl<'a> Ctx<'a> {
         false
     }
 }
+
+/// Nouns of people who act for the states or bodies named after them:
+/// "leaders of France, Germany and Russia met" is a meeting of the three.
+static PEOPLE: crate::index::WordList = crate::index::WordList::new(&[
+    "leaders",
+    "leader",
+    "heads",
+    "head",
+    "presidents",
+    "ministers",
+    "representatives",
+    "delegates",
+    "chiefs",
+    "members",
+    "governments",
+    "government",
+]);
 
 /// Indices of the mentions coordinated with mention `pos` to its right:
 /// "X and Y", "X, Y and Z", "X, along with Y", "both X and Y".
@@ -698,8 +715,10 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
         }
         let prev = if i > 0 { ctx.lw(i - 1) } else { "" };
         // "its NATO allies": a name after a possessive modifies a noun.
+        // "Israeli attacks": after an adjective the form is a noun.
         let after_modifier_name = ctx.mentions.iter().any(|m| {
-            m.end == i && m.start > 0 && matches!(ctx.lw(m.start - 1), "its" | "their" | "his" | "her" | "our")
+            m.end == i
+                && (m.modifier || m.start > 0 && matches!(ctx.lw(m.start - 1), "its" | "their" | "his" | "her" | "our"))
         });
         // "official visit", "non-essential travel": an adjective in -al
         // before a form that is also a noun.
@@ -1034,6 +1053,14 @@ fn target_at(ctx: &Ctx, a: usize, b: usize, allow_place: bool) -> Vec<Obj> {
 
 fn object(ctx: &Ctx, t: &Trigger, right: usize) -> Vec<Obj> {
     let e = ctx.entry(t);
+    // "demanded that Hamas return the food", "urged that Israel halt": the
+    // subject of the clause asked for is whom the request is to.
+    if e.relation == Relation::Request && ctx.lw(t.after) == "that" {
+        let found = target_at(ctx, t.after + 1, (t.after + 4).min(ctx.n()), false);
+        if !found.is_empty() {
+            return found;
+        }
+    }
     // One visits a place, withdraws from it and strikes at it: "travelled
     // to Washington", "withdrew from the Gaza Strip", "fired at Israel".
     let allow_place = matches!(e.relation, Relation::Visit | Relation::Withdraw | Relation::Attack);
@@ -1077,6 +1104,10 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
         let mut end = m.end;
         if matches!(ctx.lw(end), "'s" | "’s") {
             end += 1;
+        }
+        // "the United States-led invasion": the leader of the act is its agent.
+        if ctx.lw(end) == "-" && matches!(ctx.lw(end + 1), "led" | "backed" | "sponsored") {
+            end += 2;
         }
         if end == i || end + 1 == i && ctx.s.tokens[end].kind == TokenKind::Word && !PREPOSITIONS.contains(&ctx.lw(end))
         {
