@@ -836,10 +836,14 @@ pub fn mentions(
         let named = matches!(before, "by" | "said" | "says" | "told" | "added" | "according")
             || before == "to" && i >= 2 && lower(lw, i - 2) == "according";
         let closes = end >= n || !cap.get(end).copied().unwrap_or(false);
+        // "Mufid Saleh Walweel, 22, was shot": a name with an age.
+        let aged = word(end) == ","
+            && s.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number)
+            && word(end + 2) == ",";
         let hyphen_parts = (i..end).filter(|&k| word(k) == "-").count();
         let words = end - i - 2 * hyphen_parts;
         if (2..=4).contains(&words)
-            && (acts || named && closes)
+            && (acts || named && closes || aged)
             && !(i..end).any(|k| is_head(k))
             && !(i..end).any(|k| word(k).len() > 1 && word(k).chars().all(|c| c.is_uppercase()))
         {

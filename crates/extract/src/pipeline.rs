@@ -74,6 +74,23 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
             last_date = Some(d);
         }
         let dates = dates;
+        if std::env::var_os("DRAGOMAN_TRACE").is_some() {
+            eprintln!("S: {}", s.span.slice(text));
+            for m in &mentions {
+                eprintln!(
+                    "  M [{},{}) {:?} {:?} place={} mod={}",
+                    m.start,
+                    m.end,
+                    m.span.slice(text),
+                    m.actors.iter().map(|&a| &table.actors[a].key).collect::<Vec<_>>(),
+                    m.as_place,
+                    m.modifier
+                );
+            }
+            for e in &ems {
+                eprintln!("  E tok={} start={} {}", e.tok, e.start, events[e.event].label);
+            }
+        }
         let ctx = Ctx { text, s, lw, known, mentions: &mentions, events: &ems, dates: &dates, res, last_event };
         let before = found.len();
         relations::extract(&ctx, &mut events, &mut found);

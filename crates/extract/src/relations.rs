@@ -361,6 +361,35 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Verbs that stop an act: "halted aid", "suspends cooperation".
+static HALT: crate::index::WordList = crate::index::WordList::new(&[
+    "halt",
+    "halts",
+    "halted",
+    "halting",
+    "suspend",
+    "suspends",
+    "suspended",
+    "suspending",
+    "stop",
+    "stops",
+    "stopped",
+    "stopping",
+    "freeze",
+    "freezes",
+    "froze",
+    "frozen",
+    "freezing",
+    "withhold",
+    "withholds",
+    "withheld",
+    "withholding",
+    "end",
+    "ends",
+    "ended",
+    "ending",
+]);
+
 /// Nouns of people who act for the states or bodies named after them:
 /// "leaders of France, Germany and Russia met" is a meeting of the three.
 static PEOPLE: crate::index::WordList = crate::index::WordList::new(&[
@@ -444,6 +473,9 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
             .filter(|o| o.tok + 3 >= t.tok);
         let is_noun = e.is_noun;
         let passive = !is_noun && is_passive(ctx, t);
+        if std::env::var_os("DRAGOMAN_TRACE").is_some() {
+            eprintln!("  T {} {} after={} passive={}", t.tok, e.id, t.after, !is_noun && is_passive(ctx, t));
+        }
         let (subjects, objects) = if is_noun {
             noun_frame(ctx, t, right)
         } else if passive {
@@ -478,6 +510,11 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
             if subj.is_none() && ctx.lw(t.tok.saturating_sub(1)) == "and" {
                 subj = previous_subject.clone();
             }
+            // A headline's second verb shares its first subject: "North
+            // Korea declares it has nuclear weapons; cancels talks".
+            if subj.is_none() && ctx.s.heading && matches!(ctx.lw(t.tok.saturating_sub(1)), ";" | ",") {
+                subj = ctx.mentions.first().filter(|m| m.start == 0 && !m.as_place).map(|m| m.actors.clone());
+            }
             let subj = subj.unwrap_or_default();
             let mut objs = object(ctx, t, right);
             // "Putin did not attend.": an intransitive use names the event at
@@ -508,6 +545,13 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
         // A reduced relative ("talks proposed by X") is its own clause.
         let left = if passive && reduced_relative(ctx, t).is_some() { t.tok } else { ctx.clause_start(t.tok) };
         let mut negated = (left..t.tok).any(|k| is_negation(ctx, k)) && !is_noun;
+        // "UN halts aid to Gaza", "suspended its cooperation with X": an act
+        // that is stopped does not happen.
+        if matches!(e.relation, Relation::Aid | Relation::Cooperate | Relation::Support)
+            && (t.tok.saturating_sub(3)..t.tok).any(|k| HALT.contains(&ctx.lw(k)))
+        {
+            negated = true;
+        }
         let mut modality = modality(ctx, left, t.tok);
         if let Some(o) = outer {
             let ow = ctx.lw(o.tok);
@@ -1008,7 +1052,13 @@ fn noun_modifier(ctx: &Ctx, m: &Mention) -> bool {
 fn by_phrase(ctx: &Ctx, from: usize, right: usize) -> Vec<usize> {
     // "was attacked from three directions by 30 insurgents", "seized on
     // Tuesday by Hamas police": adverbials may stand between.
-    let Some(by) = (from.saturating_sub(1)..right.min(from + 7)).find(|&k| ctx.lw(k) == "by") else {
+    // The clause ends at a stop, not at a determiner "that" ("killed in
+    // that same time by X").
+    let _ = right;
+    let end = (from..ctx.n().min(from + 7))
+        .find(|&k| matches!(ctx.lw(k), "." | ";" | ":" | "," | "which" | "who" | "but"))
+        .unwrap_or(ctx.n().min(from + 7));
+    let Some(by) = (from.saturating_sub(1)..end).find(|&k| ctx.lw(k) == "by") else {
         return Vec::new();
     };
     match ctx.mentions.iter().position(|m| m.start > by && m.start <= by + 4) {
@@ -1063,7 +1113,8 @@ fn object(ctx: &Ctx, t: &Trigger, right: usize) -> Vec<Obj> {
     }
     // One visits a place, withdraws from it and strikes at it: "travelled
     // to Washington", "withdrew from the Gaza Strip", "fired at Israel".
-    let allow_place = matches!(e.relation, Relation::Visit | Relation::Withdraw | Relation::Attack);
+    let allow_place =
+        matches!(e.relation, Relation::Visit | Relation::Withdraw | Relation::Attack | Relation::Mobilize);
     if e.object.direct {
         let found = target_at(ctx, t.after, (t.after + 5).min(right.max(t.after + 1)), allow_place);
         if !found.is_empty() {
@@ -1100,7 +1151,8 @@ fn noun_frame(ctx: &Ctx, t: &Trigger, right: usize) -> (Vec<usize>, Vec<Obj>) {
     let i = t.tok;
     let mut agents = Vec::new();
     // Possessive or modifier right before the noun, with one adjective.
-    for m in ctx.mentions.iter().filter(|m| !m.as_place) {
+    let led = |m: &&Mention| ctx.lw(m.end) == "-" && matches!(ctx.lw(m.end + 1), "led" | "backed" | "sponsored");
+    for m in ctx.mentions.iter().filter(|m| !m.as_place || led(m)) {
         let mut end = m.end;
         if matches!(ctx.lw(end), "'s" | "’s") {
             end += 1;
