@@ -843,7 +843,7 @@ pub fn mentions(
         let hyphen_parts = (i..end).filter(|&k| word(k) == "-").count();
         let words = end - i - 2 * hyphen_parts;
         if (2..=4).contains(&words)
-            && (acts || named && closes || aged)
+            && (acts || named && closes || aged || res.given_names.contains(word(i)))
             && !(i..end).any(|k| is_head(k))
             && !(i..end).any(|k| word(k).len() > 1 && word(k).chars().all(|c| c.is_uppercase()))
         {

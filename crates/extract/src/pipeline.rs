@@ -54,7 +54,9 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         focus.sides = last_event.map(|i| parties(&events[i], &table)).unwrap_or_default();
         coref::resolve(text, s, lw, res, &table, &focus, &mut mentions);
         let mentions = mentions;
-        for m in &mentions {
+        // A state named only as a place ("talks in Ireland") is no actor of
+        // the article; one that acts elsewhere is, through its statements.
+        for m in mentions.iter().filter(|m| !m.as_place) {
             mentioned.extend(&m.actors);
         }
         let mut dates = dates::find(text, s, lw, known, anchor);

@@ -96,6 +96,8 @@ pub struct Resources {
     pub bodies: Vec<String>,
     /// Words that make an unknown capitalized name an organization.
     pub org_heads: Vec<String>,
+    /// First names that make an unknown capitalized name a person.
+    pub given_names: rustc_hash::FxHashSet<String>,
     pub(crate) index: crate::index::Index,
 }
 
@@ -123,6 +125,7 @@ const EVENTS: (&str, &str) = builtin!("events.tsv");
 const TITLES: (&str, &str) = builtin!("titles.tsv");
 const BODIES: (&str, &str) = builtin!("bodies.txt");
 const ORG_HEADS: (&str, &str) = builtin!("org_heads.txt");
+const GIVEN_NAMES: (&str, &str) = builtin!("given_names.txt");
 
 impl Resources {
     /// The data compiled into the binary.
@@ -135,6 +138,7 @@ impl Resources {
             src(TITLES),
             src(BODIES),
             src(ORG_HEADS),
+            src(GIVEN_NAMES),
         )
     }
 
@@ -179,6 +183,7 @@ impl Resources {
             read(TITLES.0, TITLES.1)?,
             read(BODIES.0, BODIES.1)?,
             read(ORG_HEADS.0, ORG_HEADS.1)?,
+            read(GIVEN_NAMES.0, GIVEN_NAMES.1)?,
         )
     }
 
@@ -189,6 +194,7 @@ impl Resources {
         titles: Source,
         bodies: Source,
         org_heads: Source,
+        given_names: Source,
     ) -> Result<Self, DataError> {
         let mut entries = Vec::new();
         for src in &gazetteer {
@@ -201,7 +207,8 @@ impl Resources {
         let bodies: Vec<String> = rows(&bodies).map(|(_, line)| line.trim().to_lowercase()).collect();
         let org_heads: Vec<String> = rows(&org_heads).map(|(_, line)| line.trim().to_lowercase()).collect();
         let index = crate::index::Index::build(&entries, &lexicon, &events, &titles, &bodies, &org_heads);
-        Ok(Resources { gazetteer: entries, lexicon, events, titles, bodies, org_heads, index })
+        let given_names = rows(&given_names).map(|(_, line)| line.trim().to_owned()).collect();
+        Ok(Resources { gazetteer: entries, lexicon, events, titles, bodies, org_heads, given_names, index })
     }
 
     pub fn entry(&self, id: &str) -> Option<&GazetteerEntry> {
