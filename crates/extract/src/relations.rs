@@ -355,11 +355,32 @@ impl<'a> Ctx<'a> {
             if matches!(w, "from" | "of") && k > 0 && (self.is_body_word(k - 1) || PEOPLE.contains(&self.lw(k - 1))) {
                 return false;
             }
+            // "Thousands of demonstrators protested": a quantity of them.
+            if w == "of" && k > 0 && QUANTITIES.contains(&self.lw(k - 1)) {
+                return false;
+            }
             return PREPOSITIONS.contains(&w);
         }
         false
     }
 }
+
+/// Nouns of quantity whose "of" phrase is what acts.
+static QUANTITIES: crate::index::WordList = crate::index::WordList::new(&[
+    "thousands",
+    "hundreds",
+    "dozens",
+    "millions",
+    "tens",
+    "scores",
+    "crowds",
+    "crowd",
+    "groups",
+    "group",
+    "hundred",
+    "thousand",
+    "dozen",
+]);
 
 /// Verbs that stop an act: "halted aid", "suspends cooperation".
 static HALT: crate::index::WordList = crate::index::WordList::new(&[
@@ -534,6 +555,9 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
             }
             (subj, objs)
         };
+        if std::env::var_os("DRAGOMAN_TRACE").is_some() {
+            eprintln!("    subjects={subjects:?} objects={objects:?}");
+        }
         if !subjects.is_empty() {
             previous_subject = Some(subjects.clone());
         }
@@ -572,6 +596,16 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
         if question {
             modality = Modality::Question;
         }
+        // "asked the government to send troops", "urged X to withdraw": the
+        // act asked for has not happened.
+        if t.tok >= 2
+            && ctx.lw(t.tok - 1) == "to"
+            && triggers[..ti]
+                .iter()
+                .any(|o| o.tok >= left && ctx.entry(o).relation == Relation::Request && !ctx.entry(o).is_noun)
+        {
+            modality = Modality::Future;
+        }
         // "called for a meeting with X" requests it; "proposed talks with X"
         // offers them: the meeting itself has not happened.
         let mut relation = e.relation;
@@ -596,7 +630,10 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
         if !negated && modality == Modality::Asserted {
             for o in &objects {
                 if let Obj::Event(ev) = o {
-                    if matches!(relation, Relation::Attend | Relation::Meet | Relation::Negotiate) {
+                    if matches!(
+                        relation,
+                        Relation::Attend | Relation::Meet | Relation::Negotiate | Relation::Sign | Relation::Agree
+                    ) {
                         for &sj in &subjects {
                             events[*ev].add_participant(sj, ctx.s.span);
                         }
@@ -890,6 +927,10 @@ fn is_passive(ctx: &Ctx, t: &Trigger) -> bool {
     if !pp {
         return false;
     }
+    // "have been killed" is passive; "has hosted" is not.
+    if t.tok > 0 && matches!(ctx.lw(t.tok - 1), "been" | "being") {
+        return true;
+    }
     let be_before = (t.tok.saturating_sub(3)..t.tok).any(|k| BE.contains(&ctx.lw(k)));
     let by_after = ctx.lw(t.after) == "by" || ctx.lw(t.tok + 1) == "by";
     // "led by", "hosted by": a reduced relative; "was hosted": a passive.
@@ -1047,6 +1088,10 @@ fn noun_modifier(ctx: &Ctx, m: &Mention) -> bool {
         && !BE.contains(&next)
         && !FINITE.contains(&next)
         && !matches!(next, "do" | "and" | "also" | "not")
+        // "The United States on Monday imposed": a phrase between subject and verb.
+        && !PREPOSITIONS.contains(&next)
+        && !ctx.known.get(m.end).copied().flatten().is_some_and(|w| w.relative_date || w.cue.is_some())
+        && !next.ends_with("ly")
 }
 
 fn by_phrase(ctx: &Ctx, from: usize, right: usize) -> Vec<usize> {
