@@ -99,7 +99,20 @@ pub fn resolve(
         let before_name = POSSESSIVES.contains(&w)
             && (mentions.iter().any(|m| m.start == i + 1)
                 || s.tokens.get(i + 1).is_some_and(|t| t.span.slice(text).starts_with(|c: char| c.is_uppercase())));
-        if (person || w == "its" || this_country) && !before_name {
+        // "It accused X", "They also fired": a subject pronoun before a verb
+        // of the lexicon (not "it is unclear") stands for the last state,
+        // body or group that was a subject.
+        let acts = |k: usize| {
+            res.index
+                .word(lw.get(k).copied().unwrap_or(""))
+                .is_some_and(|x| x.lexicon.iter().any(|&(e, _)| !res.lexicon[e].is_noun))
+        };
+        let mut v = i + 1;
+        while lw.get(v).is_some_and(|&x| matches!(x, "also" | "has" | "have" | "had" | "then" | "later" | "again")) {
+            v += 1;
+        }
+        let subject_pronoun = matches!(w, "it" | "they") && acts(v);
+        if (person || w == "its" || this_country || subject_pronoun) && !before_name {
             let want_person = person;
             // The nearest subject that opens a clause before it: "Russia
             // is solidifying its alliance", "Starmer, who met Trump, said

@@ -355,6 +355,10 @@ impl<'a> Ctx<'a> {
             if matches!(w, "from" | "of") && k > 0 && (self.is_body_word(k - 1) || PEOPLE.contains(&self.lw(k - 1))) {
                 return false;
             }
+            // "X, along with Y and Z, signed": a coordination, not a phrase.
+            if w == "with" && k > 0 && matches!(self.lw(k - 1), "along" | "together") {
+                return false;
+            }
             // "Thousands of demonstrators protested": a quantity of them.
             if w == "of" && k > 0 && QUANTITIES.contains(&self.lw(k - 1)) {
                 return false;
@@ -1174,7 +1178,10 @@ fn object(ctx: &Ctx, t: &Trigger, right: usize) -> Vec<Obj> {
     };
     for k in start..right.max(start + 1) {
         if e.object.prepositions.iter().any(|p| p == ctx.lw(k)) {
-            let found = target_at(ctx, k + 1, (k + 6).min(ctx.n()), allow_place || ctx.lw(k) == "to");
+            // "fired at Israel", "lashed out at Venezuela": the entry's own
+            // preposition names the target even where it names a place.
+            let place_ok = allow_place || matches!(ctx.lw(k), "to" | "at" | "against" | "into");
+            let found = target_at(ctx, k + 1, (k + 6).min(ctx.n()), place_ok);
             if !found.is_empty() {
                 return found;
             }
