@@ -156,8 +156,12 @@ impl Resources {
                 Ok(Source { name: format!("data/{rel}"), text: builtin.into() })
             }
         };
+        // A user's gazetteer files add to the built-in ones; a file with a
+        // built-in file's name replaces only that file.
+        let mut gazetteer: Vec<Source> =
+            GAZETTEER.iter().map(|(n, t)| Source { name: format!("data/{n}"), text: (*t).into() }).collect();
         let gaz_dir = dir.join("gazetteer");
-        let gazetteer = if gaz_dir.is_dir() {
+        if gaz_dir.is_dir() {
             let io = |source| DataError::Io { path: gaz_dir.clone(), source };
             let mut paths: Vec<PathBuf> = std::fs::read_dir(&gaz_dir)
                 .map_err(io)?
@@ -165,17 +169,17 @@ impl Resources {
                 .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
                 .collect();
             paths.sort();
-            paths
-                .into_iter()
-                .map(|path| {
-                    let text = std::fs::read_to_string(&path)
-                        .map_err(|source| DataError::Io { path: path.clone(), source })?;
-                    Ok(Source { name: path.display().to_string(), text: text.into() })
-                })
-                .collect::<Result<Vec<_>, DataError>>()?
-        } else {
-            GAZETTEER.iter().map(|(n, t)| Source { name: format!("data/{n}"), text: (*t).into() }).collect()
-        };
+            for path in paths {
+                let text =
+                    std::fs::read_to_string(&path).map_err(|source| DataError::Io { path: path.clone(), source })?;
+                let source = Source { name: path.display().to_string(), text: text.into() };
+                let file = path.file_name().and_then(|f| f.to_str()).unwrap_or_default();
+                match GAZETTEER.iter().position(|(n, _)| n.strip_prefix("gazetteer/") == Some(file)) {
+                    Some(i) => gazetteer[i] = source,
+                    None => gazetteer.push(source),
+                }
+            }
+        }
         Self::from_sources(
             gazetteer,
             read(LEXICON.0, LEXICON.1)?,
@@ -197,10 +201,18 @@ impl Resources {
         given_names: Source,
     ) -> Result<Self, DataError> {
         let mut entries = Vec::new();
+        // Where each id was first defined, to name both places of a duplicate.
+        let mut first: std::collections::HashMap<String, (String, usize)> = std::collections::HashMap::new();
         for src in &gazetteer {
-            entries.extend(parse_gazetteer(src)?);
+            for (entry, line) in parse_gazetteer(src)? {
+                if let Some((file, at)) = first.get(&entry.id) {
+                    let message = format!("duplicate gazetteer id `{}` (first defined at {file}:{at})", entry.id);
+                    return Err(syntax(src, line, message));
+                }
+                first.insert(entry.id.clone(), (src.name.clone(), line));
+                entries.push(entry);
+            }
         }
-        check_unique(&entries, |e| e.id.as_str(), "gazetteer id", &gazetteer[0].name)?;
         let lexicon = parse_lexicon(&lexicon)?;
         let events = parse_events(&events)?;
         let titles = parse_titles(&titles)?;
@@ -245,7 +257,8 @@ fn opt(cell: &str) -> Option<String> {
     (!cell.is_empty()).then(|| cell.to_owned())
 }
 
-fn parse_gazetteer(src: &Source) -> Result<Vec<GazetteerEntry>, DataError> {
+/// The rows of one gazetteer file, each with its line number.
+fn parse_gazetteer(src: &Source) -> Result<Vec<(GazetteerEntry, usize)>, DataError> {
     let mut out = Vec::new();
     for (n, line) in rows(src) {
         let c = fields(src, n, line, 9)?;
@@ -263,17 +276,20 @@ fn parse_gazetteer(src: &Source) -> Result<Vec<GazetteerEntry>, DataError> {
         if !names.contains(&c[2].to_owned()) {
             names.insert(0, c[2].to_owned());
         }
-        out.push(GazetteerEntry {
-            id: c[0].to_owned(),
-            kind,
-            label: c[2].to_owned(),
-            wikidata: opt(c[3]),
-            names,
-            adjectives: list(c[5]),
-            seats: list(c[6]),
-            affiliation: opt(c[7]),
-            role: opt(c[8]),
-        });
+        out.push((
+            GazetteerEntry {
+                id: c[0].to_owned(),
+                kind,
+                label: c[2].to_owned(),
+                wikidata: opt(c[3]),
+                names,
+                adjectives: list(c[5]),
+                seats: list(c[6]),
+                affiliation: opt(c[7]),
+                role: opt(c[8]),
+            },
+            n,
+        ));
     }
     Ok(out)
 }
@@ -284,8 +300,12 @@ fn parse_relation(src: &Source, n: usize, cell: &str) -> Result<Relation, DataEr
 
 fn parse_lexicon(src: &Source) -> Result<Vec<LexiconEntry>, DataError> {
     let mut out = Vec::new();
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (n, line) in rows(src) {
         let c = fields(src, n, line, 7)?;
+        if let Some(at) = first.insert(c[0].to_owned(), n) {
+            return Err(syntax(src, n, format!("duplicate lexicon id `{}` (first defined at line {at})", c[0])));
+        }
         let relation = parse_relation(src, n, c[1])?;
         let is_noun = match c[2] {
             "verb" => false,
@@ -330,7 +350,6 @@ fn parse_lexicon(src: &Source) -> Result<Vec<LexiconEntry>, DataError> {
             speech,
         });
     }
-    check_unique(&out, |e| e.id.as_str(), "lexicon id", &src.name)?;
     Ok(out)
 }
 
@@ -355,18 +374,4 @@ fn parse_titles(src: &Source) -> Result<Vec<Title>, DataError> {
         out.push(Title { title: c[0].to_lowercase(), relation: parse_relation(src, n, c[1])? });
     }
     Ok(out)
-}
-
-fn check_unique<T>(items: &[T], key: impl Fn(&T) -> &str, what: &str, file: &str) -> Result<(), DataError> {
-    let mut seen = std::collections::HashSet::new();
-    for it in items {
-        if !seen.insert(key(it)) {
-            return Err(DataError::Syntax {
-                file: file.to_owned(),
-                line: 0,
-                message: format!("duplicate {what} `{}`", key(it)),
-            });
-        }
-    }
-    Ok(())
 }
