@@ -431,13 +431,41 @@ fn gazetteer_hits(text: &str, s: &Sentence, res: &Resources) -> Vec<Hit> {
     // A form is a hit only where it starts and ends with tokens: looking
     // for one at token starts alone finds the same.
     let hay = &text[..s.span.end];
-    at_token_starts(s, |_, start| res.index.gazetteer_at(hay, start))
+    let hits = at_token_starts(s, |_, start| res.index.gazetteer_at(hay, start))
         .filter_map(|(pattern, span)| {
             let (start, end) = token_range(s, span)?;
             let (entry, form) = res.index.patterns[pattern];
             Some(Hit { start, end, entry, form })
         })
-        .collect()
+        .collect();
+    // Wire copy in capitals ("NORTH KOREA CANCELS TALKS WITH SEOUL"): the
+    // names are looked for again in the sentence with each word
+    // capitalized, which keeps every byte offset, and acronyms ("NATO",
+    // "UN") are still found in the original.
+    let sentence = s.span.slice(text);
+    if !sentence.is_ascii() || !crate::text::is_shouting(sentence) {
+        return hits;
+    }
+    let mut capitalized = text[..s.span.start].to_owned();
+    let mut first = true;
+    for c in sentence.chars() {
+        capitalized.push(if first { c } else { c.to_ascii_lowercase() });
+        first = !c.is_ascii_alphanumeric() && c != '\'';
+    }
+    let mut more: Vec<Hit> = at_token_starts(s, |_, start| res.index.gazetteer_at(&capitalized, start))
+        .filter_map(|(pattern, span)| {
+            let (start, end) = token_range(s, span)?;
+            let (entry, form) = res.index.patterns[pattern];
+            Some(Hit { start, end, entry, form })
+        })
+        .collect();
+    // Hits of the original (acronyms) first; a capitalized hit only where
+    // none overlaps it.
+    let mut all: Vec<Hit> = hits;
+    more.retain(|h| !all.iter().any(|a| a.start < h.end && h.start < a.end));
+    all.append(&mut more);
+    all.sort_by_key(|h| h.start);
+    all
 }
 
 /// Token `i` lower-cased, or "" past the end: `lw` holds the sentence's

@@ -385,6 +385,10 @@ fn is_place_word(text: &str, s: &Sentence, i: usize, mentions: &[Mention]) -> bo
     if mentions.iter().any(|m| m.start <= i && i < m.end) {
         return false;
     }
+    // In capitals every word looks like a name.
+    if crate::text::is_shouting(s.span.slice(text)) {
+        return false;
+    }
     !crate::actors::NOT_NAMES.contains(&w) || matches!(w, "Black" | "Sea" | "Gulf")
 }
 

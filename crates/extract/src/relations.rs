@@ -882,6 +882,10 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
 /// "White House Press Secretary": a capitalized word between capitalized
 /// words inside a sentence names something; it is no verb.
 fn part_of_name(ctx: &Ctx, i: usize) -> bool {
+    // In capitals every word is capitalized: only a mention is a name.
+    if crate::text::is_shouting(ctx.s.span.slice(ctx.text)) {
+        return false;
+    }
     let cap = |k: usize| {
         ctx.s.tokens.get(k).is_some_and(|t| {
             t.kind == TokenKind::Word && t.span.slice(ctx.text).chars().next().is_some_and(char::is_uppercase)

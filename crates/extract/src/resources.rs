@@ -203,6 +203,7 @@ impl Resources {
         let mut entries = Vec::new();
         // Where each id was first defined, to name both places of a duplicate.
         let mut first: std::collections::HashMap<String, (String, usize)> = std::collections::HashMap::new();
+        let mut claimed: std::collections::HashMap<String, (String, String, usize)> = std::collections::HashMap::new();
         for src in &gazetteer {
             for (entry, line) in parse_gazetteer(src)? {
                 if let Some((file, at)) = first.get(&entry.id) {
@@ -210,6 +211,16 @@ impl Resources {
                     return Err(syntax(src, line, message));
                 }
                 first.insert(entry.id.clone(), (src.name.clone(), line));
+                // A surface form names one actor: two rows claiming it would
+                // leave one of them unfound, whichever file came first.
+                for name in entry.names.iter().chain(&entry.adjectives).chain(&entry.seats) {
+                    if let Some((id, file, at)) = claimed.get(name.as_str()).filter(|(id, _, _)| *id != entry.id) {
+                        let message =
+                            format!("name `{name}` of `{}` is already a name of `{id}` at {file}:{at}", entry.id);
+                        return Err(syntax(src, line, message));
+                    }
+                    claimed.insert(name.clone(), (entry.id.clone(), src.name.clone(), line));
+                }
                 entries.push(entry);
             }
         }

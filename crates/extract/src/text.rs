@@ -587,3 +587,11 @@ mod tests {
         assert_eq!(got, ["Putin refuses Istanbul peace talks"]);
     }
 }
+
+/// Whether a sentence is written in capitals (wire copy, shouted
+/// headlines): nine in ten of its ASCII letters, at least eight letters.
+pub(crate) fn is_shouting(sentence: &str) -> bool {
+    let letters = sentence.bytes().filter(u8::is_ascii_alphabetic).count();
+    let upper = sentence.bytes().filter(u8::is_ascii_uppercase).count();
+    letters >= 8 && upper * 10 >= letters * 9
+}
