@@ -542,25 +542,8 @@ pub fn mentions(
                     continue;
                 }
             }
-            let key = res
-                .index
-                .person_by_name
-                .get(&label)
-                .map(|&e| res.gazetteer[e].id.clone())
-                .unwrap_or_else(|| slug(&label, '_'));
             let span = Span::new(s.tokens[start].span.start, s.tokens[end - 1].span.end);
-            let person = Actor {
-                key,
-                label,
-                kind: ActorKind::Person,
-                wikidata: None,
-                aliases: Vec::new(),
-                affiliation: None,
-                role: None,
-                first_mention: span,
-                rule: "pattern:title-name".into(),
-            };
-            (end, Some(person))
+            (end, Some(pattern_person(res, &label, span, "pattern:title-name")))
         } else {
             continue;
         };
@@ -876,24 +859,7 @@ pub fn mentions(
             && !(i..end).any(|k| word(k).len() > 1 && word(k).chars().all(|c| c.is_uppercase()))
         {
             let span = Span::new(s.tokens[i].span.start, s.tokens[end - 1].span.end);
-            let label = span.slice(text).to_owned();
-            let key = res
-                .index
-                .person_by_name
-                .get(&label)
-                .map(|&e| res.gazetteer[e].id.clone())
-                .unwrap_or_else(|| slug(&label, '_'));
-            let person = Actor {
-                key,
-                label,
-                kind: ActorKind::Person,
-                wikidata: None,
-                aliases: Vec::new(),
-                affiliation: None,
-                role: None,
-                first_mention: span,
-                rule: "pattern:name-context".into(),
-            };
+            let person = pattern_person(res, span.slice(text), span, "pattern:name-context");
             let idx = table.get_or_insert(person);
             covered[i..end].iter_mut().for_each(|c| *c = true);
             out.push(Mention {
@@ -972,6 +938,46 @@ const COLLECTIVES: &[(&str, &str)] = &[
     ("settlers", "settlers"),
     ("students", "students"),
 ];
+
+/// A person found by pattern, keyed so that one person is one node across
+/// an archive: a gazetteer person of that name (in any case), or the only
+/// gazetteer person with that surname ("President Bush"), takes the
+/// gazetteer's key and label; otherwise the key is the slug of the name,
+/// with words in capitals written as names ("Javier SOLANA" is "Javier
+/// Solana").
+fn pattern_person(res: &Resources, label: &str, span: Span, rule: &str) -> Actor {
+    let label: String = label
+        .split(' ')
+        .map(|w| {
+            if w.len() > 2 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_alphabetic) {
+                let mut cs = w.chars();
+                cs.next().map(|f| f.to_string() + &cs.as_str().to_lowercase()).unwrap_or_default()
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let entry = res.index.person_by_name.get(&label).or_else(|| res.index.person_by_name.get(&label.to_lowercase()));
+    let entry = entry.or_else(|| {
+        (!label.contains(' ')).then(|| res.index.person_by_surname.get(&label)).flatten().and_then(|e| e.as_ref())
+    });
+    let (key, label) = match entry {
+        Some(&e) => (res.gazetteer[e].id.clone(), res.gazetteer[e].label.clone()),
+        None => (slug(&label, '_'), label),
+    };
+    Actor {
+        key,
+        label,
+        kind: ActorKind::Person,
+        wikidata: None,
+        aliases: Vec::new(),
+        affiliation: None,
+        role: None,
+        first_mention: span,
+        rule: rule.into(),
+    }
+}
 
 /// The lower-cased words `[a, b)` joined by single spaces.
 fn span_lower(lw: &[&str], a: usize, b: usize) -> String {

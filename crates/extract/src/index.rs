@@ -152,6 +152,9 @@ pub struct Index {
     pub entry_by_id: Words<usize>,
     /// Name -> the first person entry with that name.
     pub person_by_name: Words<usize>,
+    /// Last word of a person's name -> the person entry, or `None` where
+    /// several people share it.
+    pub person_by_surname: Words<Option<usize>>,
     /// The titles (lower-cased) by their first two bytes, ASCII lower-cased:
     /// their indices in the titles list, longest first.
     titles: FxHashMap<[u8; 2], Vec<usize>>,
@@ -215,10 +218,25 @@ impl Index {
             }
         }
         let mut person_by_name = Words::default();
+        let mut person_by_surname: Words<Option<usize>> = Words::default();
         for (i, e) in entries.iter().enumerate() {
             if e.kind == crate::resources::EntryKind::Actor(dragoman_model::ActorKind::Person) {
                 for n in &e.names {
                     person_by_name.entry(n.clone()).or_insert(i);
+                    person_by_name.entry(n.to_lowercase()).or_insert(i);
+                }
+                // "Abdullah Abdullah" is not the "King Abdullah" of another article.
+                let mut words = e.label.split_whitespace();
+                let first = words.next();
+                if let Some(last) = words.next_back().filter(|&l| Some(l) != first) {
+                    person_by_surname
+                        .entry(last.to_owned())
+                        .and_modify(|x: &mut Option<usize>| {
+                            if *x != Some(i) {
+                                *x = None;
+                            }
+                        })
+                        .or_insert(Some(i));
                 }
             }
         }
@@ -262,6 +280,7 @@ impl Index {
             patterns,
             entry_by_id: entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect(),
             person_by_name,
+            person_by_surname,
             titles: titles_by_start,
             title_text: titles.iter().map(|t| t.title.clone()).collect(),
             body_max_words: bodies.iter().map(|b| b.split_whitespace().count()).max().unwrap_or(1),
