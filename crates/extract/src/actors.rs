@@ -494,10 +494,18 @@ pub fn mentions(
     let hit_at = |i: usize| hits.iter().find(|h| h.start == i);
 
     // 1. Titles: "[Affiliation] Title Name" and "Name, [the] [adj] title of X".
-    for (title, span) in title_matches(text, s, lw, known, res) {
-        let Some((ta, tb)) = token_range(s, span) else { continue };
+    let titles: Vec<(usize, Span)> = title_matches(text, s, lw, known, res).collect();
+    for (n_title, &(title, span)) in titles.iter().enumerate() {
+        let Some((ta, mut tb)) = token_range(s, span) else { continue };
         if covered[ta..tb].iter().any(|&c| c) {
             continue;
+        }
+        // Stacked titles are one: "Ayatollah Seyed Ali Khamenei".
+        for &(_, next) in &titles[n_title + 1..] {
+            match token_range(s, next) {
+                Some((a, b)) if a == tb => tb = b,
+                _ => break,
+            }
         }
         let title = &res.titles[title];
         // The affiliation: an adjective, name or seat just before the title,
