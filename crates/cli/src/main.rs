@@ -262,6 +262,9 @@ enum ExportFormat {
 }
 
 fn main() {
+    // Silent unless asked: `RUST_LOG=dragoman_extract=trace` shows what the
+    // extractor saw in each sentence.
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("off")).init();
     let cli = Cli::parse();
     let code = match run(cli) {
         Ok(code) => code,

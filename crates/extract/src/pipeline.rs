@@ -76,21 +76,23 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
             last_date = Some(d);
         }
         let dates = dates;
-        if std::env::var_os("DRAGOMAN_TRACE").is_some() {
-            eprintln!("S: {}", s.span.slice(text));
+        // `RUST_LOG=dragoman_extract=trace`: what each sentence holds, for
+        // reading why a rule did or did not fire.
+        if log::log_enabled!(log::Level::Trace) {
+            log::trace!("sentence: {}", s.span.slice(text));
             for m in &mentions {
-                eprintln!(
-                    "  M [{},{}) {:?} {:?} place={} mod={}",
+                let keys: Vec<&str> = m.actors.iter().map(|&a| table.actors[a].key.as_str()).collect();
+                log::trace!(
+                    "  mention [{},{}) {:?} {keys:?} place={} modifier={}",
                     m.start,
                     m.end,
                     m.span.slice(text),
-                    m.actors.iter().map(|&a| &table.actors[a].key).collect::<Vec<_>>(),
                     m.as_place,
                     m.modifier
                 );
             }
             for e in &ems {
-                eprintln!("  E tok={} start={} {}", e.tok, e.start, events[e.event].label);
+                log::trace!("  event tok={} start={} {}", e.tok, e.start, events[e.event].label);
             }
         }
         let ctx = Ctx { text, s, lw, known, mentions: &mentions, events: &ems, dates: &dates, res, last_event };

@@ -498,9 +498,7 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
             .filter(|o| o.tok + 3 >= t.tok);
         let is_noun = e.is_noun;
         let passive = !is_noun && is_passive(ctx, t);
-        if std::env::var_os("DRAGOMAN_TRACE").is_some() {
-            eprintln!("  T {} {} after={} passive={}", t.tok, e.id, t.after, !is_noun && is_passive(ctx, t));
-        }
+        log::trace!("  trigger tok={} {} after={}", t.tok, e.id, t.after);
         let (subjects, objects) = if is_noun {
             noun_frame(ctx, t, right)
         } else if passive {
@@ -559,9 +557,7 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
             }
             (subj, objs)
         };
-        if std::env::var_os("DRAGOMAN_TRACE").is_some() {
-            eprintln!("    subjects={subjects:?} objects={objects:?}");
-        }
+        log::trace!("    subjects={subjects:?} objects={objects:?}");
         if !subjects.is_empty() {
             previous_subject = Some(subjects.clone());
         }
