@@ -589,7 +589,9 @@ pub fn mentions(
         };
         let mut end = h.end;
         let mut modifier = false;
-        let mut body_end = body_after(text, s, lw, known, res, h.end);
+        // A body never reaches into a title's person: "US Balkan [envoy
+        // Richard Holbrooke]" keeps the envoy a person.
+        let mut body_end = body_after(text, s, lw, known, res, h.end).filter(|&b| !covered[h.end..b].contains(&true));
         if let Some(b) = body_end {
             end = b;
         } else if h.form == Form::Adjective && shared_body(text, s, lw, known, res, &hits, h.end).is_some() {

@@ -438,7 +438,7 @@ pub fn group(text: &str, s: &Sentence, mentions: &[Mention], pos: usize, limit: 
     let mut out = vec![pos];
     let mut last = pos;
     for (j, m) in mentions.iter().enumerate().skip(pos + 1) {
-        if m.end > limit {
+        if m.end > limit || m.start < mentions[last].end {
             break;
         }
         let between: Vec<String> =
