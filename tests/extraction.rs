@@ -409,3 +409,65 @@ fn support_with_arms_is_aid_and_engagement_with_x_targets_x() {
     );
     check("Zelenskyy has rejected any direct engagement with Russia.", &["volodymyr_zelenskyy reject russia"], &[]);
 }
+
+/// Every pattern rule of `dragoman_extract::rules::RULES` fires on its
+/// example with what the table says it finds, and every rule id written in
+/// the extractor's source has a row there (a new rule needs a case).
+#[test]
+fn every_pattern_rule_has_a_case_that_fires() {
+    use dragoman_extract::rules::RULES;
+    for rule in RULES {
+        let article = Article {
+            id: "t".into(),
+            date: Some("2025-02-27".into()),
+            text: rule.example.into(),
+            ..Article::default()
+        };
+        let x = extractor().extract(&article);
+        let by_rule = |r: &str| {
+            r == rule.id
+                || rule
+                    .id
+                    .strip_prefix("lexicon:")
+                    .is_some_and(|suffix| suffix.starts_with('+') && r.starts_with("lexicon:") && r.ends_with(suffix))
+        };
+        let found = match rule.expect.strip_prefix("actor ") {
+            Some(key) => x.actors.iter().any(|a| a.key == key && by_rule(&a.rule)),
+            None => x.statements.iter().filter(|s| by_rule(&s.rule)).any(|s| {
+                let object = match &s.object {
+                    Target::Actor(k) => k.clone(),
+                    Target::Event(k) => format!("event:{}", x.event(k).map(|e| e.label.as_str()).unwrap_or(k)),
+                    Target::Concept(k) => k.clone(),
+                };
+                format!("{} {} {object}", s.subject, s.relation) == rule.expect
+            }),
+        };
+        let made: Vec<String> = x
+            .statements
+            .iter()
+            .map(|s| format!("{} {} {:?} [{}]", s.subject, s.relation, s.object, s.rule))
+            .chain(x.actors.iter().map(|a| format!("actor {} [{}]", a.key, a.rule)))
+            .collect();
+        assert!(found, "{}: `{}` not found in {:?}; it made {made:#?}", rule.id, rule.expect, rule.example);
+    }
+    // Every id the source writes is in the table.
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../extract/src");
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for prefix in ["\"pattern:", "\"event:", "+mutual", "+passive"] {
+            for (at, _) in text.match_indices(prefix) {
+                let rest = &text[at + 1..];
+                let id: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || "-:+".contains(*c)).collect();
+                let id = if prefix.starts_with('+') { format!("lexicon:{}", &text[at..at + prefix.len()]) } else { id };
+                if id == "event:noun" || path.ends_with("rules.rs") {
+                    continue;
+                }
+                assert!(RULES.iter().any(|r| r.id == id), "{}: rule `{id}` has no row in rules::RULES", path.display());
+            }
+        }
+    }
+    for w in RULES.windows(2) {
+        assert!(w[0].id < w[1].id, "rules::RULES must stay sorted by id: {} before {}", w[1].id, w[0].id);
+    }
+}

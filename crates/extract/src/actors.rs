@@ -581,6 +581,10 @@ pub fn mentions(
         if covered[h.start..h.end].iter().any(|&c| c) {
             continue;
         }
+        // "US$ 5 million", "A$": a currency, not a state.
+        if word(h.end) == "$" && s.tokens.get(h.end).is_some_and(|t| t.span.start == s.tokens[h.end - 1].span.end) {
+            continue;
+        }
         let entry = &res.gazetteer[h.entry];
         let EntryKind::Actor(kind) = entry.kind else {
             // A news agency or credit: mark it so it is never a name.

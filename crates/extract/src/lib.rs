@@ -31,6 +31,7 @@ mod index;
 mod pipeline;
 mod relations;
 mod resources;
+pub mod rules;
 pub mod text;
 
 pub use resources::{DataError, EntryKind, EventNoun, GazetteerEntry, LexiconEntry, Resources, Title};

@@ -588,6 +588,13 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
         if (left..t.tok).any(|k| NEGATIVE_CONTROL.contains(&ctx.lw(k)) && ctx.lw(k + 1) == "to" && k + 2 == t.tok) {
             negated = true;
         }
+        // "Ethiopia denies sending troops": the act is denied.
+        if t.tok > 0
+            && matches!(ctx.lw(t.tok - 1), "denies" | "denied" | "deny" | "denying")
+            && ctx.lw(t.tok).ends_with("ing")
+        {
+            negated = true;
+        }
         // "the visit of X to Y" presupposes the visit, whatever the clause
         // around it says; "the planned visit" does not.
         if is_noun && presupposed(ctx, t.tok) {
@@ -1398,6 +1405,19 @@ fn modality(ctx: &Ctx, left: usize, i: usize) -> Modality {
         } else if cue == Some(Cue::Possible) && m == Modality::Asserted {
             m = Modality::Possible;
         }
+        // "talks are set to resume", "Norway is to withdraw", "agreed to
+        // meet on Saturday": arranged, not done.
+        let to_next = ctx.lw(k + 1) == "to" || ctx.lw(k + 2) == "to" && ctx.lw(k + 1).ends_with("ly");
+        if to_next
+            && (matches!(ctx.lw(k), "set" | "due" | "poised" | "scheduled" | "agreed" | "agrees" | "decided")
+                || BE.contains(&ctx.lw(k)) && k + 2 == i)
+        {
+            m = Modality::Future;
+        }
+    }
+    // "until the movement recognizes Israel": not yet.
+    if (left.saturating_sub(1)..i).any(|k| matches!(ctx.lw(k), "until" | "unless")) {
+        return Modality::Conditional;
     }
     // A conditional clause that holds the trigger, or that opens the
     // sentence ("If sustained, this could..."); not one closed before it
