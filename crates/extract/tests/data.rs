@@ -34,6 +34,8 @@ fn data_files_are_sorted_and_unique() {
         "events.tsv",
         "titles.tsv",
         "bodies.txt",
+        "org_heads.txt",
+        "given_names.txt",
     ] {
         assert_sorted_unique(f);
     }
