@@ -869,7 +869,7 @@ pub fn mentions(
         let words = end - i - 2 * hyphen_parts;
         if (2..=4).contains(&words)
             && (acts || named && closes || aged || res.given_names.contains(word(i)))
-            && !(i..end).any(|k| is_head(k))
+            && !(i..end).any(&is_head)
             && !(i..end).any(|k| word(k).len() > 1 && word(k).chars().all(|c| c.is_uppercase()))
         {
             let span = Span::new(s.tokens[i].span.start, s.tokens[end - 1].span.end);
