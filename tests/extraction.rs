@@ -455,7 +455,7 @@ fn every_pattern_rule_has_a_case_that_fires() {
     for entry in std::fs::read_dir(&src).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
-        for prefix in ["\"pattern:", "\"event:", "+mutual", "+passive"] {
+        for prefix in ["\"pattern:", "\"event:", "+mutual", "+passive", "+member"] {
             for (at, _) in text.match_indices(prefix) {
                 let rest = &text[at + 1..];
                 let id: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || "-:+".contains(*c)).collect();

@@ -99,6 +99,21 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
         let before = found.len();
         relations::extract(&ctx, &mut events, &mut found);
         relations::present_at(&ctx, &mut events);
+        // "Sweden joined NATO": taking part in an organization is
+        // membership, not attendance of an event; a state's is kept as such.
+        for f in &mut found[before..] {
+            if let (Relation::Attend, Obj::Actor(o)) = (f.relation, f.object) {
+                if table.actors[o].kind == ActorKind::Organization {
+                    f.relation = Relation::MemberOf;
+                    f.rule.push_str("+member");
+                }
+            }
+        }
+        found.retain(|f| {
+            f.relation != Relation::MemberOf
+                || table.actors[f.subject].kind == ActorKind::Country
+                || !f.rule.ends_with("+member")
+        });
         inverted_lead(&ctx, &mentions, &mut found);
         backed(&ctx, &mentions, &mut found);
         visit_from_place(&ctx, &mentions, &table, &mut found);

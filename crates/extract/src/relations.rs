@@ -482,7 +482,10 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
     if triggers.is_empty() {
         return;
     }
-    let reporting: Vec<usize> = (0..ctx.n()).filter(|&i| ctx.cue(i) == Some(Cue::Reporting)).collect();
+    // "said", "states" (not the "States" of a name).
+    let reporting: Vec<usize> = (0..ctx.n())
+        .filter(|&i| ctx.cue(i) == Some(Cue::Reporting) && !ctx.mentions.iter().any(|m| m.start <= i && i < m.end))
+        .collect();
     let question = ctx.s.tokens.last().is_some_and(|t| t.span.slice(ctx.text) == "?");
     let mut previous_subject: Option<Vec<usize>> = None;
     for (ti, t) in triggers.iter().enumerate() {
@@ -954,7 +957,17 @@ fn mentions_from(ctx: &Ctx, pos: usize, limit: usize) -> Vec<usize> {
 
 /// The agent of the clause holding token `i`.
 fn subject(ctx: &Ctx, i: usize) -> Option<Vec<usize>> {
-    let left = ctx.clause_start(i);
+    let mut left = ctx.clause_start(i);
+    // "Powell says the company discussed it with X": the reported clause
+    // starts after the verb of speech; its speaker is not its subject.
+    let said = |k: usize| {
+        ctx.cue(k) == Some(Cue::Reporting) && k + 1 < i && !ctx.mentions.iter().any(|m| m.start <= k && k < m.end)
+    };
+    if let Some(r) = (left..i).rev().find(|&k| said(k)) {
+        if ctx.mentions.iter().any(|m| m.end <= r && m.start >= left) && !matches!(ctx.lw(r), "according") {
+            left = r + 1;
+        }
+    }
     if left > 0 && matches!(ctx.lw(left - 1), "who" | "which") {
         // "Starmer, who visited Trump": the antecedent.
         let mut k = left - 1;

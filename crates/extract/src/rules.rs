@@ -11,7 +11,8 @@
 //! Lexicon rules (`lexicon:<id>`) are rows of `data/lexicon.tsv`, and
 //! gazetteer actors (`gazetteer:<id>`) rows of `data/gazetteer/`: their
 //! provenance names the data row. Suffixes say how a lexicon rule was
-//! applied: `+passive` (the agent came from a "by" phrase), `+mutual`
+//! applied: `+passive` (the agent came from a "by" phrase), `+member`
+//! (joining an organization is membership), `+mutual`
 //! (coordinated subjects of a symmetric verb relate to one another) and
 //! `+arms` (support with weapons is also aid).
 
@@ -43,6 +44,12 @@ pub const RULES: &[Rule] = &[
         example: "The deal was reached during six-party talks involving North Korea, the United States, Japan, \
                   China, South Korea and Russia.",
         expect: "japan meet china",
+    },
+    Rule {
+        id: "lexicon:+member",
+        purpose: "a state that joins or takes part in an organization is a member of it",
+        example: "Sweden joined NATO in March.",
+        expect: "sweden member_of nato",
     },
     Rule {
         id: "lexicon:+mutual",

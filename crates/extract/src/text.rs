@@ -488,6 +488,14 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// Whether a sentence is written in capitals (wire copy, shouted
+/// headlines): nine in ten of its ASCII letters, at least eight letters.
+pub(crate) fn is_shouting(sentence: &str) -> bool {
+    let letters = sentence.bytes().filter(u8::is_ascii_alphabetic).count();
+    let upper = sentence.bytes().filter(u8::is_ascii_uppercase).count();
+    letters >= 8 && upper * 10 >= letters * 9
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -586,12 +594,4 @@ mod tests {
         let got: Vec<&str> = content_lines(text).iter().map(|s| s.slice(text)).collect();
         assert_eq!(got, ["Putin refuses Istanbul peace talks"]);
     }
-}
-
-/// Whether a sentence is written in capitals (wire copy, shouted
-/// headlines): nine in ten of its ASCII letters, at least eight letters.
-pub(crate) fn is_shouting(sentence: &str) -> bool {
-    let letters = sentence.bytes().filter(u8::is_ascii_alphabetic).count();
-    let upper = sentence.bytes().filter(u8::is_ascii_uppercase).count();
-    letters >= 8 && upper * 10 >= letters * 9
 }
