@@ -263,7 +263,15 @@ pub fn find(
         // talks are not held, so X and Y are not their participants; they
         // still tell which talks are meant.
         let named = participants.clone();
-        let hypothetical = (0..i).any(|k| HYPOTHETICAL_CUES.contains(&lw[k]));
+        // "talks between X and Y are set to resume", "a summit of X and Y
+        // will be held": the verb after the noun phrase can say so too.
+        let arranged_after = (i + 1..n.min(i + 16))
+            .take_while(|&k| !matches!(lw[k], "." | ";" | "that" | "which" | "who" | "but"))
+            .any(|k| {
+                matches!(lw[k], "will" | "scheduled" | "expected" | "planned" | "would")
+                    || matches!(lw[k], "set" | "due") && lw.get(k + 1).is_some_and(|&w| w == "to")
+            });
+        let hypothetical = (0..i).any(|k| HYPOTHETICAL_CUES.contains(&lw[k])) || arranged_after;
         if hypothetical {
             participants.clear();
         }

@@ -1163,7 +1163,12 @@ fn target_at(ctx: &Ctx, a: usize, b: usize, allow_place: bool) -> Vec<Obj> {
         if w == "with" && k > a && ENGAGEMENT.contains(&ctx.lw(k - 1)) {
             continue;
         }
-        if ctx.is_boundary(k) || w == "." || w == "," || k > a && PREPOSITIONS.contains(&w) {
+        // "declined to comment and Senator X's office...": no target
+        // after a coordinator or an infinitive.
+        if ctx.is_boundary(k)
+            || matches!(w, "." | "," | "and" | "or" | "but")
+            || k > a && (PREPOSITIONS.contains(&w) || w == "to")
+        {
             return Vec::new();
         }
     }
