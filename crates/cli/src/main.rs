@@ -41,8 +41,11 @@ struct Global {
     /// Base IRI under which actors, events, articles and statements are minted.
     #[arg(long, global = true, default_value = dragoman_graph::vocab::DEFAULT_BASE)]
     base: String,
-    /// A directory laid out like `data/` whose files replace the built-in
-    /// gazetteer, lexicon, event nouns, titles or body nouns.
+    /// A directory laid out like `data/` whose files add to the built-in
+    /// data: its gazetteer files are read beside the built-in ones (one with
+    /// a built-in file's name replaces that file), and its lexicon, event
+    /// nouns, titles, body nouns, organization heads or given names replace
+    /// those files.
     #[arg(long, global = true, env = "DRAGOMAN_DATA")]
     data: Option<PathBuf>,
     /// No progress or summaries on stderr; errors still print.

@@ -443,7 +443,7 @@ fn gazetteer_hits(text: &str, s: &Sentence, res: &Resources) -> Vec<Hit> {
     // capitalized, which keeps every byte offset, and acronyms ("NATO",
     // "UN") are still found in the original.
     let sentence = s.span.slice(text);
-    if !sentence.is_ascii() || !crate::text::is_shouting(sentence) {
+    if !s.shouting || !sentence.is_ascii() {
         return hits;
     }
     let mut capitalized = text[..s.span.start].to_owned();
@@ -769,9 +769,10 @@ pub fn mentions(
         }
         // A state's own ministry or department named alone is the state's
         // ("the Ministry of Foreign Affairs"): a body, not a new actor.
-        let state_body = matches!(lower(lw, start), "ministry" | "department" | "office" | "bureau")
-            || res.index.bodies.contains(&span_lower(lw, start, end));
         let heads = (start..end).filter(|&k| is_head(k)).count();
+        let state_body = heads > 0
+            && (matches!(lower(lw, start), "ministry" | "department" | "office" | "bureau")
+                || res.index.bodies.contains(&span_lower(lw, start, end)));
         let words = (start..end).filter(|&k| cap[k]).count();
         if owned
             || state_body
@@ -897,7 +898,11 @@ pub fn mentions(
         if covered[i] {
             continue;
         }
-        let Some(&(_, label)) = COLLECTIVES.iter().find(|(w, _)| *w == lower(lw, i)) else { continue };
+        let w = lower(lw, i);
+        if w.len() < 6 || !(w.ends_with('s') || w.ends_with("men")) {
+            continue;
+        }
+        let Some(&(_, label)) = COLLECTIVES.iter().find(|(c, _)| *c == w) else { continue };
         if let Some(m) = out.iter_mut().find(|m| m.end == i && m.actors.len() == 1) {
             if table.actors[m.actors[0]].kind == ActorKind::Organization {
                 m.end = i + 1;

@@ -107,11 +107,14 @@ pub fn resolve(
                 .word(lw.get(k).copied().unwrap_or(""))
                 .is_some_and(|x| x.lexicon.iter().any(|&(e, _)| !res.lexicon[e].is_noun))
         };
-        let mut v = i + 1;
-        while lw.get(v).is_some_and(|&x| matches!(x, "also" | "has" | "have" | "had" | "then" | "later" | "again")) {
-            v += 1;
-        }
-        let subject_pronoun = matches!(w, "it" | "they") && acts(v);
+        let subject_pronoun = matches!(w, "it" | "they") && {
+            let mut v = i + 1;
+            while lw.get(v).is_some_and(|&x| matches!(x, "also" | "has" | "have" | "had" | "then" | "later" | "again"))
+            {
+                v += 1;
+            }
+            acts(v)
+        };
         if (person || w == "its" || this_country || subject_pronoun) && !before_name {
             let want_person = person;
             // The nearest subject that opens a clause before it: "Russia

@@ -195,7 +195,7 @@ mod tests {
 
     fn check(text: &str, anchor: &str, expected: &[Option<&str>]) {
         let span = Span::new(0, text.len());
-        let s = Sentence { span, tokens: crate::text::tokenize(text, span), heading: false };
+        let s = Sentence { span, tokens: crate::text::tokenize(text, span), heading: false, shouting: false };
         let lw: Vec<String> = s.tokens.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
         let info = WordInfo { relative_date: true, ..WordInfo::default() };
         let known: Vec<_> = lw.iter().map(|w| RELATIVE_WORDS.contains(&w.as_str()).then_some(&info)).collect();
@@ -243,7 +243,7 @@ mod tests {
             assert_eq!(numeric(s), s.chars().any(char::is_numeric), "{s:?}");
             assert!(numeric(s) && s.contains('-') || !ISO.is_match(s), "{s:?}");
             let span = Span::new(0, s.len());
-            let sentence = Sentence { span, tokens: crate::text::tokenize(s, span), heading: false };
+            let sentence = Sentence { span, tokens: crate::text::tokenize(s, span), heading: false, shouting: false };
             let day_month = may_hold_day_month(s, &sentence);
             assert!(day_month || !MONTH_DAY.is_match(s) && !DAY_MONTH.is_match(s), "{s:?}");
             assert!(!day_month || numeric(s), "{s:?}");

@@ -394,7 +394,7 @@ fn is_place_word(text: &str, s: &Sentence, i: usize, mentions: &[Mention]) -> bo
         return false;
     }
     // In capitals every word looks like a name.
-    if crate::text::is_shouting(s.span.slice(text)) {
+    if s.shouting {
         return false;
     }
     !crate::actors::NOT_NAMES.contains(&w) || matches!(w, "Black" | "Sea" | "Gulf")

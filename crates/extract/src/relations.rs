@@ -889,7 +889,7 @@ fn find_triggers(ctx: &Ctx) -> Vec<Trigger> {
 /// words inside a sentence names something; it is no verb.
 fn part_of_name(ctx: &Ctx, i: usize) -> bool {
     // In capitals every word is capitalized: only a mention is a name.
-    if crate::text::is_shouting(ctx.s.span.slice(ctx.text)) {
+    if ctx.s.shouting {
         return false;
     }
     let cap = |k: usize| {

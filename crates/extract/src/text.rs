@@ -33,6 +33,8 @@ pub struct Sentence {
     /// Whether the sentence stands alone on its line without final
     /// punctuation (a headline or heading).
     pub heading: bool,
+    /// Written in capitals (wire copy): see [`is_shouting`].
+    pub shouting: bool,
 }
 
 const BOILERPLATE_PREFIXES: &[&str] = &[
@@ -252,7 +254,7 @@ impl<'t> Segmenter<'t> {
             lines: content_lines(text).into_iter(),
             line,
             begin: 0,
-            sentence: Sentence { span: Span::new(0, 0), tokens: sentence, heading: false },
+            sentence: Sentence { span: Span::new(0, 0), tokens: sentence, heading: false, shouting: false },
         }
     }
 
@@ -281,6 +283,7 @@ impl<'t> Segmenter<'t> {
         self.sentence.tokens.clear();
         self.sentence.tokens.extend_from_slice(tokens);
         self.sentence.heading = heading;
+        self.sentence.shouting = is_shouting(self.sentence.span.slice(self.text));
         self.begin = last + 1;
         Some(&self.sentence)
     }
