@@ -114,29 +114,10 @@ static LOCATIVE: crate::index::WordList = crate::index::WordList::new(&[
 static NAME_PARTICLES: crate::index::WordList = crate::index::WordList::new(&[
     "da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "ben",
 ]);
-/// Capitalized words that start sentences or titles but are never names.
-pub(crate) static NOT_NAMES: crate::index::WordList = crate::index::WordList::new(&[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "As",
-    "But",
-    "And",
-    "Or",
-    "If",
-    "While",
-    "When",
-    "After",
-    "Before",
-    "Since",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
+/// Capitalized words that are never names: words that open sentences
+/// ([`SENTENCE_OPENERS`]) and these, which are titles, months and parts of
+/// the names of bodies and places.
+static NOT_NAME_WORDS: crate::index::WordList = crate::index::WordList::new(&[
     "He",
     "She",
     "They",
@@ -147,19 +128,6 @@ pub(crate) static NOT_NAMES: crate::index::WordList = crate::index::WordList::ne
     "Its",
     "Their",
     "Our",
-    "However",
-    "Meanwhile",
-    "Thus",
-    "Also",
-    "According",
-    "Following",
-    "Despite",
-    "Amid",
-    "During",
-    "Unlike",
-    "Instead",
-    "Today",
-    "Yesterday",
     "Tomorrow",
     "Monday",
     "Tuesday",
@@ -280,6 +248,11 @@ pub(crate) static NOT_NAMES: crate::index::WordList = crate::index::WordList::ne
     "Turkish",
 ]);
 
+/// Whether a capitalized word can be no part of a person's name.
+pub(crate) fn not_a_name(w: &str) -> bool {
+    SENTENCE_OPENERS.contains(&w) || NOT_NAME_WORDS.contains(&w)
+}
+
 #[inline]
 fn is_cap_word(text: &str, s: &Sentence, i: usize) -> bool {
     let t = &s.tokens[i];
@@ -296,8 +269,7 @@ fn is_cap_word(text: &str, s: &Sentence, i: usize) -> bool {
 /// (`cap` says which are: see [`is_cap_word`]), with particles such as "da"
 /// or "von" inside. Returns the end token.
 fn name_at(text: &str, s: &Sentence, i: usize, cap: &[bool], covered: &[bool]) -> Option<usize> {
-    let ok =
-        |j: usize| j < s.tokens.len() && !covered[j] && cap[j] && !NOT_NAMES.contains(s.tokens[j].span.slice(text));
+    let ok = |j: usize| j < s.tokens.len() && !covered[j] && cap[j] && !not_a_name(s.tokens[j].span.slice(text));
     if !ok(i) {
         return None;
     }

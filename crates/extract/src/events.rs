@@ -397,7 +397,7 @@ fn is_place_word(text: &str, s: &Sentence, i: usize, mentions: &[Mention]) -> bo
     if s.shouting {
         return false;
     }
-    !crate::actors::NOT_NAMES.contains(&w) || matches!(w, "Black" | "Sea" | "Gulf")
+    !crate::actors::not_a_name(w) || matches!(w, "Black" | "Sea" | "Gulf")
 }
 
 /// The place named from token `k`: a mention's text or a capitalized run.
@@ -414,7 +414,7 @@ fn place_after(text: &str, s: &Sentence, k: usize, mentions: &[Mention]) -> Opti
     while e < n
         && s.tokens[e].kind == TokenKind::Word
         && s.tokens[e].span.slice(text).chars().next().is_some_and(char::is_uppercase)
-        && !crate::actors::NOT_NAMES.contains(&s.tokens[e].span.slice(text))
+        && !crate::actors::not_a_name(s.tokens[e].span.slice(text))
     {
         e += 1;
     }

@@ -591,6 +591,17 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
         if (left..t.tok).any(|k| NEGATIVE_CONTROL.contains(&ctx.lw(k)) && ctx.lw(k + 1) == "to" && k + 2 == t.tok) {
             negated = true;
         }
+        // "Bush to visit China", "Japan to reduce aid": a headline's plan.
+        if t.tok >= 2 && ctx.lw(t.tok - 1) == "to" && ctx.mentions.iter().any(|m| m.end == t.tok - 1) {
+            modality = Modality::Future;
+        }
+        // "banned from travelling to X": kept from doing it.
+        if t.tok >= 2
+            && ctx.lw(t.tok - 1) == "from"
+            && matches!(ctx.lw(t.tok - 2), "banned" | "barred" | "prevented" | "prohibited" | "blocked" | "stopped")
+        {
+            negated = true;
+        }
         // "Ethiopia denies sending troops": the act is denied.
         if t.tok > 0
             && matches!(ctx.lw(t.tok - 1), "denies" | "denied" | "deny" | "denying")
@@ -1457,7 +1468,7 @@ fn location_after(ctx: &Ctx, from: usize, right: usize) -> Option<String> {
     while e < ctx.n()
         && ctx.s.tokens[e].kind == TokenKind::Word
         && ctx.s.tokens[e].span.slice(ctx.text).chars().next().is_some_and(char::is_uppercase)
-        && !crate::actors::NOT_NAMES.contains(&ctx.s.tokens[e].span.slice(ctx.text))
+        && !crate::actors::not_a_name(ctx.s.tokens[e].span.slice(ctx.text))
     {
         e += 1;
     }
