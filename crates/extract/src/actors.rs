@@ -32,6 +32,13 @@ pub struct Mention {
     pub modifier: bool,
 }
 
+impl Mention {
+    /// A plain mention of one actor: no place, title, body or modifier.
+    fn single(span: Span, start: usize, end: usize, actor: usize) -> Self {
+        Mention { span, start, end, actors: vec![actor], as_place: false, titled: None, body: None, modifier: false }
+    }
+}
+
 /// The distinct actors of one article, in order of first mention.
 #[derive(Debug, Default)]
 pub struct ActorTable {
@@ -679,16 +686,7 @@ pub fn mentions(
         }
         if let Some(&p) = table.surnames.get(word(i)) {
             covered[i] = true;
-            out.push(Mention {
-                span: s.tokens[i].span,
-                start: i,
-                end: i + 1,
-                actors: vec![p],
-                as_place: false,
-                titled: None,
-                body: None,
-                modifier: false,
-            });
+            out.push(Mention::single(s.tokens[i].span, i, i + 1, p));
         }
     }
 
@@ -771,16 +769,7 @@ pub fn mentions(
         };
         let idx = table.get_or_insert(org);
         covered[start..end].iter_mut().for_each(|c| *c = true);
-        out.push(Mention {
-            span,
-            start,
-            end,
-            actors: vec![idx],
-            as_place: false,
-            titled: None,
-            body: None,
-            modifier: false,
-        });
+        out.push(Mention::single(span, start, end, idx));
         // "(CMC)": an acronym of capitals right after the name.
         if word(end) == "(" && word(end + 2) == ")" {
             let a = word(end + 1);
@@ -791,25 +780,12 @@ pub fn mentions(
         }
         i = end;
     }
-    // Acronyms defined earlier in the article.
-    if !table.acronyms.is_empty() {
-        for i in 0..n {
-            if covered[i] || !cap[i] {
-                continue;
-            }
-            if let Some(&a) = table.acronyms.get(word(i)) {
-                covered[i] = true;
-                out.push(Mention {
-                    span: s.tokens[i].span,
-                    start: i,
-                    end: i + 1,
-                    actors: vec![a],
-                    as_place: false,
-                    titled: None,
-                    body: None,
-                    modifier: false,
-                });
-            }
+
+    // Acronyms the article defined ("the CMC").
+    for i in 0..n {
+        if let Some(&a) = table.acronyms.get(word(i)).filter(|_| !covered[i] && cap[i]) {
+            covered[i] = true;
+            out.push(Mention::single(s.tokens[i].span, i, i + 1, a));
         }
     }
 
@@ -849,16 +825,7 @@ pub fn mentions(
             let person = pattern_person(res, span.slice(text), span, "pattern:name-context");
             let idx = table.get_or_insert(person);
             covered[i..end].iter_mut().for_each(|c| *c = true);
-            out.push(Mention {
-                span,
-                start: i,
-                end,
-                actors: vec![idx],
-                as_place: false,
-                titled: None,
-                body: None,
-                modifier: false,
-            });
+            out.push(Mention::single(span, i, end, idx));
         }
         i = end.max(i + 1);
     }
@@ -897,16 +864,7 @@ pub fn mentions(
         };
         let idx = table.get_or_insert(group);
         covered[i] = true;
-        out.push(Mention {
-            span,
-            start: i,
-            end: i + 1,
-            actors: vec![idx],
-            as_place: false,
-            titled: None,
-            body: None,
-            modifier: false,
-        });
+        out.push(Mention::single(span, i, i + 1, idx));
     }
 
     out.sort_by_key(|m| m.start);

@@ -702,6 +702,21 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
                 }
             }
         }
+        // What the trigger states of one subject, to be given its object.
+        let stated = |subject: usize| Found {
+            subject,
+            relation,
+            object: Obj::Actor(subject),
+            negated,
+            modality,
+            date,
+            location: location.clone(),
+            evidence: ctx.s.span,
+            trigger: trigger_span,
+            rule: String::new(),
+            attributed_to: None,
+            confidence: 0.75,
+        };
         // "France and the United States have agreed to the wording": a
         // symmetric verb with coordinated subjects and no actor after it
         // relates the subjects to one another. Meetings do so through the
@@ -716,18 +731,10 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
                 for &y in &subjects[a + 1..] {
                     if x != y {
                         out.push(Found {
-                            subject: x,
-                            relation,
                             object: Obj::Actor(y),
-                            negated,
-                            modality,
-                            date,
-                            location: location.clone(),
-                            evidence: ctx.s.span,
-                            trigger: trigger_span,
                             rule: format!("lexicon:{}+mutual", e.id),
-                            attributed_to: None,
                             confidence: 0.7,
+                            ..stated(x)
                         });
                     }
                 }
@@ -754,18 +761,11 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
                     continue;
                 }
                 let f = Found {
-                    subject: sj,
-                    relation,
                     object: *o,
-                    negated,
-                    modality,
-                    date,
-                    location: location.clone(),
-                    evidence: ctx.s.span,
-                    trigger: trigger_span,
                     rule: rule.clone(),
                     attributed_to: speaker.filter(|&sp| sp != sj),
                     confidence: if is_noun { 0.6 } else { 0.75 },
+                    ..stated(sj)
                 };
                 if armed {
                     out.push(Found { relation: Relation::Aid, rule: format!("{rule}+arms"), ..f.clone() });
