@@ -386,6 +386,40 @@ static QUANTITIES: crate::index::WordList = crate::index::WordList::new(&[
     "dozen",
 ]);
 
+/// Verbs whose object noun names an act wanted, not done: "requires the
+/// withdrawal", "called for an end to", "supported a ceasefire".
+static ASKING: crate::index::WordList = crate::index::WordList::new(&[
+    "require",
+    "requires",
+    "required",
+    "requiring",
+    "demand",
+    "demands",
+    "demanded",
+    "demanding",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "propose",
+    "proposes",
+    "proposed",
+    "proposing",
+    "want",
+    "wants",
+    "wanted",
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "favor",
+    "favors",
+    "favoured",
+    "favored",
+    "favour",
+    "favours",
+]);
+
 /// Verbs that stop an act: "halted aid", "suspends cooperation".
 static HALT: crate::index::WordList = crate::index::WordList::new(&[
     "halt",
@@ -591,6 +625,13 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
         if (left..t.tok).any(|k| NEGATIVE_CONTROL.contains(&ctx.lw(k)) && ctx.lw(k + 1) == "to" && k + 2 == t.tok) {
             negated = true;
         }
+        // "accused of offering a bribe", "allegedly attacked": alleged, not
+        // established.
+        if (left..t.tok).any(|k| matches!(ctx.lw(k), "allegedly" | "alleged" | "purportedly"))
+            || t.tok >= 2 && ctx.lw(t.tok - 1) == "of" && matches!(ctx.lw(t.tok - 2), "accused" | "suspected")
+        {
+            modality = Modality::Possible;
+        }
         // "Bush to visit China", "Japan to reduce aid": a headline's plan.
         if t.tok >= 2 && ctx.lw(t.tok - 1) == "to" && ctx.mentions.iter().any(|m| m.end == t.tok - 1) {
             modality = Modality::Future;
@@ -613,6 +654,11 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
         // around it says; "the planned visit" does not.
         if is_noun && presupposed(ctx, t.tok) {
             modality = Modality::Asserted;
+        }
+        // "requires the withdrawal of", "supported an immediate withdrawal":
+        // a noun of an act that is asked for has not happened.
+        if is_noun && (t.tok.saturating_sub(4)..t.tok).any(|k| ASKING.contains(&ctx.lw(k))) {
+            modality = Modality::Future;
         }
         if question {
             modality = Modality::Question;
