@@ -109,11 +109,13 @@ pub fn extract(article: &Article, res: &Resources) -> Extraction {
                 }
             }
         }
-        found.retain(|f| {
+        let mut added = found.split_off(before);
+        added.retain(|f| {
             f.relation != Relation::MemberOf
                 || table.actors[f.subject].kind == ActorKind::Country
                 || !f.rule.ends_with("+member")
         });
+        found.append(&mut added);
         inverted_lead(&ctx, &mentions, &mut found);
         backed(&ctx, &mentions, &mut found);
         visit_from_place(&ctx, &mentions, &table, &mut found);
