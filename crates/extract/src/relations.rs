@@ -308,6 +308,12 @@ impl<'a> Ctx<'a> {
         self.known.get(i).copied().flatten().and_then(|w| w.cue)
     }
 
+    /// Whether token `i` is a verb of speech ("said", "states"), not a word
+    /// of a name ("the United States").
+    fn is_reporting(&self, i: usize) -> bool {
+        self.cue(i) == Some(Cue::Reporting) && !self.mentions.iter().any(|m| m.start <= i && i < m.end)
+    }
+
     /// Whether token `i` is a one-word body noun (as `res.index.bodies.contains(lw(i))`).
     fn is_body_word(&self, i: usize) -> bool {
         self.known.get(i).copied().flatten().is_some_and(|w| w.body)
@@ -516,10 +522,7 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
     if triggers.is_empty() {
         return;
     }
-    // "said", "states" (not the "States" of a name).
-    let reporting: Vec<usize> = (0..ctx.n())
-        .filter(|&i| ctx.cue(i) == Some(Cue::Reporting) && !ctx.mentions.iter().any(|m| m.start <= i && i < m.end))
-        .collect();
+    let reporting: Vec<usize> = (0..ctx.n()).filter(|&i| ctx.is_reporting(i)).collect();
     let question = ctx.s.tokens.last().is_some_and(|t| t.span.slice(ctx.text) == "?");
     let mut previous_subject: Option<Vec<usize>> = None;
     for (ti, t) in triggers.iter().enumerate() {
@@ -539,7 +542,7 @@ pub fn extract(ctx: &Ctx, events: &mut Vec<EventState>, out: &mut Vec<Found>) {
         let (subjects, objects) = if is_noun {
             noun_frame(ctx, t, right)
         } else if passive {
-            let agent = by_phrase(ctx, t.after, right);
+            let agent = by_phrase(ctx, t.after);
             // "the talks proposed by X": the noun right before a reduced
             // relative is the patient; otherwise the clause's subject.
             let reduced = reduced_relative(ctx, t);
@@ -1017,10 +1020,7 @@ fn subject(ctx: &Ctx, i: usize) -> Option<Vec<usize>> {
     let mut left = ctx.clause_start(i);
     // "Powell says the company discussed it with X": the reported clause
     // starts after the verb of speech; its speaker is not its subject.
-    let said = |k: usize| {
-        ctx.cue(k) == Some(Cue::Reporting) && k + 1 < i && !ctx.mentions.iter().any(|m| m.start <= k && k < m.end)
-    };
-    if let Some(r) = (left..i).rev().find(|&k| said(k)) {
+    if let Some(r) = (left..i.saturating_sub(1)).rev().find(|&k| ctx.is_reporting(k)) {
         if ctx.mentions.iter().any(|m| m.end <= r && m.start >= left) && !matches!(ctx.lw(r), "according") {
             left = r + 1;
         }
@@ -1175,12 +1175,11 @@ fn noun_modifier(ctx: &Ctx, m: &Mention) -> bool {
         && !next.ends_with("ly")
 }
 
-fn by_phrase(ctx: &Ctx, from: usize, right: usize) -> Vec<usize> {
+fn by_phrase(ctx: &Ctx, from: usize) -> Vec<usize> {
     // "was attacked from three directions by 30 insurgents", "seized on
     // Tuesday by Hamas police": adverbials may stand between.
     // The clause ends at a stop, not at a determiner "that" ("killed in
     // that same time by X").
-    let _ = right;
     let end = (from..ctx.n().min(from + 7))
         .find(|&k| matches!(ctx.lw(k), "." | ";" | ":" | "," | "which" | "who" | "but"))
         .unwrap_or(ctx.n().min(from + 7));
